@@ -1,0 +1,1 @@
+namespace KnowledgeGraph.Storage.Sqlite; public static class Placeholder {}
