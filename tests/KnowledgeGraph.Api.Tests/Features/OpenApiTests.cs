@@ -22,7 +22,7 @@ public sealed class OpenApiTests(ApiFixture app, ITestOutputHelper output) : Api
 
         foreach (var route in routes)
         {
-            var template = "/" + route.RoutePattern.RawText!.TrimStart('/');
+            var template = "/" + route.RoutePattern.RawText!.Trim('/');
             Assert.True(paths.TryGetProperty(template, out var path), $"{template} is not in the OpenAPI document");
             foreach (var method in route.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods)
             {
