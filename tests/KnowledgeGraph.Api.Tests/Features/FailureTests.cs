@@ -70,18 +70,18 @@ public abstract class TestStore : IGraphStore
 {
     protected abstract Task<T> Answer<T>(CancellationToken cancellationToken);
 
-    public Task<ImportSummary> ImportAsync(Core.Model.Dataset dataset, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
+    public virtual Task<ImportSummary> ImportAsync(Core.Model.Dataset dataset, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
         Task.FromResult(new ImportSummary(ImportCounts.Zero, ImportCounts.Zero));
 
-    public Task<GraphCounts> GetCountsAsync(CancellationToken cancellationToken) => Answer<GraphCounts>(cancellationToken);
-    public Task<NodeDetail?> GetNodeAsync(string id, int relationshipLimit, CancellationToken cancellationToken) => Answer<NodeDetail?>(cancellationToken);
-    public Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken) => Answer<SearchResult>(cancellationToken);
-    public Task<Subgraph?> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken) => Answer<Subgraph?>(cancellationToken);
-    public Task<PathResult?> FindShortestPathsAsync(PathQuery query, CancellationToken cancellationToken) => Answer<PathResult?>(cancellationToken);
-    public Task<ServedTogetherResult?> FindServedTogetherAsync(string officerId, ServiceScope scope, CancellationToken cancellationToken) => Answer<ServedTogetherResult?>(cancellationToken);
-    public Task<OrganisationServedTogether?> FindServedTogetherAtAsync(OrganisationServedTogetherQuery query, CancellationToken cancellationToken) => Answer<OrganisationServedTogether?>(cancellationToken);
-    public Task<CaseTimeline?> GetCaseTimelineAsync(string caseId, CancellationToken cancellationToken) => Answer<CaseTimeline?>(cancellationToken);
-    public Task<IReadOnlyList<CaseFacts>> GetCaseFactsAsync(CancellationToken cancellationToken) => Answer<IReadOnlyList<CaseFacts>>(cancellationToken);
-    public Task<SourceEvidence?> GetSourceEvidenceAsync(string sourceId, CancellationToken cancellationToken) => Answer<SourceEvidence?>(cancellationToken);
-    public Task<Core.Model.Dataset> ExportAsync(CancellationToken cancellationToken) => Answer<Core.Model.Dataset>(cancellationToken);
+    public virtual Task<GraphCounts> GetCountsAsync(CancellationToken cancellationToken) => Answer<GraphCounts>(cancellationToken);
+    public virtual Task<NodeDetail?> GetNodeAsync(string id, int relationshipLimit, CancellationToken cancellationToken) => Answer<NodeDetail?>(cancellationToken);
+    public virtual Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken) => Answer<SearchResult>(cancellationToken);
+    public virtual Task<Subgraph?> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken) => Answer<Subgraph?>(cancellationToken);
+    public virtual Task<PathResult?> FindShortestPathsAsync(PathQuery query, CancellationToken cancellationToken) => Answer<PathResult?>(cancellationToken);
+    public virtual Task<ServedTogetherResult?> FindServedTogetherAsync(string officerId, ServiceScope scope, CancellationToken cancellationToken) => Answer<ServedTogetherResult?>(cancellationToken);
+    public virtual Task<OrganisationServedTogether?> FindServedTogetherAtAsync(OrganisationServedTogetherQuery query, CancellationToken cancellationToken) => Answer<OrganisationServedTogether?>(cancellationToken);
+    public virtual Task<CaseTimeline?> GetCaseTimelineAsync(string caseId, CancellationToken cancellationToken) => Answer<CaseTimeline?>(cancellationToken);
+    public virtual Task<IReadOnlyList<CaseFacts>> GetCaseFactsAsync(CancellationToken cancellationToken) => Answer<IReadOnlyList<CaseFacts>>(cancellationToken);
+    public virtual Task<SourceEvidence?> GetSourceEvidenceAsync(string sourceId, CancellationToken cancellationToken) => Answer<SourceEvidence?>(cancellationToken);
+    public virtual Task<Core.Model.Dataset> ExportAsync(CancellationToken cancellationToken) => Answer<Core.Model.Dataset>(cancellationToken);
 }
