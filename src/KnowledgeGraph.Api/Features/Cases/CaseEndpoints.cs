@@ -1,0 +1,52 @@
+using System.ComponentModel;
+using KnowledgeGraph.Api.Infrastructure;
+using KnowledgeGraph.Api.Validation;
+using KnowledgeGraph.Core.Graph;
+using KnowledgeGraph.Core.Rules;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace KnowledgeGraph.Api.Features.Cases;
+
+public static class CaseEndpoints
+{
+    public static IEndpointRouteBuilder MapCaseEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/cases").WithTags("Cases").AddEndpointFilter<ParameterValidationFilter>();
+        group.MapGet("/{id}/timeline", GetTimeline)
+            .WithName("GetCaseTimeline")
+            .WithSummary("What happened in a case, in date order")
+            .WithDescription("Every dated step of the case (incident, complaint, investigation, charge, verdict, finding, sanction, appeal…) in date order, each with its outcome, legal status, who acted and its sources. Where sources disagree or a decision was later changed, every step is kept.");
+        group.MapGet("/{id}/connections", GetConnections)
+            .WithName("GetCaseConnections")
+            .WithSummary("Other cases and how each connects to this one")
+            .WithDescription("Cases linked by a recorded relation, a shared officer, a shared unit, a shared force in an overlapping period, an institution acting in both, a shared source or a shared category; each link with its path (e.g. [case A, officer X, case B]). Strong links (related, officer, unit) come first, weak ones (category) last.");
+        return routes;
+    }
+
+    public static async Task<Results<Ok<CaseTimeline>, NotFound<ProblemDetails>>> GetTimeline(
+        [Description("Case id, e.g. case:james-mason-misconduct.")] string id,
+        IGraphStore store, CancellationToken cancellationToken) =>
+        await store.GetCaseTimelineAsync(id, cancellationToken) is { } timeline
+            ? TypedResults.Ok(timeline with { Events = TimelineOrder.Sort(timeline.Events) })
+            : Problems.NotFound("case", id);
+
+    public sealed record ConnectionParameters : IValidatedParameters
+    {
+        [FromQuery(Name = "limit"), Description("Most connected cases to return, 1-500 (default 50); 'truncated' says when there were more.")]
+        public int? Limit { get; init; }
+
+        public void Validate(ParameterErrors errors) => errors.Limit(Limit);
+    }
+
+    public static async Task<Results<Ok<CaseConnectionsResult>, NotFound<ProblemDetails>, ValidationProblem>> GetConnections(
+        [Description("Case id, e.g. case:wayne-couzens.")] string id,
+        [AsParameters] ConnectionParameters parameters, IGraphStore store, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var facts = await store.GetCaseFactsAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        return CaseConnectionRule.For(id, facts, parameters.Limit ?? QueryLimits.DefaultResults, today) is { } result
+            ? TypedResults.Ok(result)
+            : Problems.NotFound("case", id);
+    }
+}

@@ -1,0 +1,38 @@
+using KnowledgeGraph.Api.Storage;
+using KnowledgeGraph.Core.Graph;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeGraph.Api.Features.Health;
+
+public sealed record HealthReport(string Status, StorageProvider Store, GraphCounts Counts);
+
+public static class HealthEndpoints
+{
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/health").WithTags("Health");
+        group.MapGet("", GetHealth)
+            .WithName("GetHealth")
+            .WithSummary("Whether the store answers, and what it holds")
+            .WithDescription("Asks the store for its node and relationship counts; 200 with the counts when it answers, 503 problem when it does not.");
+        return routes;
+    }
+
+    public static async Task<Results<Ok<HealthReport>, ProblemHttpResult>> GetHealth(IGraphStore store, IOptions<StorageOptions> options,
+        ILogger<HealthReport> logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var counts = await store.GetCountsAsync(cancellationToken);
+            return TypedResults.Ok(new HealthReport("healthy", options.Value.Provider, counts));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Health answers for the store, so a store failure is "unavailable", not a server error.
+            logger.LogError(ex, "Health check: the store did not answer");
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The graph store is not reachable",
+                detail: $"The {options.Value.Provider} store did not answer a count query; see the server log.");
+        }
+    }
+}

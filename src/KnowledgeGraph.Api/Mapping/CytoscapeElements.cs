@@ -1,0 +1,46 @@
+using KnowledgeGraph.Core.Model;
+
+namespace KnowledgeGraph.Api.Mapping;
+
+/// <summary>One Cytoscape.js element: everything sits under <c>data</c>.</summary>
+public sealed record CytoscapeElement(IReadOnlyDictionary<string, object?> Data);
+
+/// <summary>The shape Cytoscape.js loads as <c>elements</c> (plus whether the graph was cut short).</summary>
+public sealed record CytoscapeGraph(IReadOnlyList<CytoscapeElement> Nodes, IReadOnlyList<CytoscapeElement> Edges, bool Truncated);
+
+/// <summary>Explicit mapping from stored nodes and relationships to Cytoscape elements.</summary>
+public static class CytoscapeElements
+{
+    public static CytoscapeGraph ToCytoscape(IReadOnlyList<GraphNode> nodes, IReadOnlyList<GraphRelationship> relationships, bool truncated) =>
+        new(nodes.Select(ToElement).ToList(), relationships.Select(ToElement).ToList(), truncated);
+
+    public static CytoscapeElement ToElement(GraphNode node)
+    {
+        var data = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["id"] = node.Id,
+            ["label"] = node.Label,
+            ["name"] = node.Name,
+            ["aliases"] = node.Aliases,
+            ["sources"] = node.Sources,
+        };
+        foreach (var (key, value) in node.Properties) data.TryAdd(key, value);
+        return new CytoscapeElement(data);
+    }
+
+    public static CytoscapeElement ToElement(GraphRelationship relationship)
+    {
+        var data = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["id"] = relationship.Id,
+            ["source"] = relationship.From,
+            ["target"] = relationship.To,
+            ["type"] = relationship.Type,
+            // Always present, so a viewer can show "no legal status" apart from a missing field.
+            ["legalStatus"] = relationship.Text("legalStatus"),
+            ["sources"] = relationship.Sources,
+        };
+        foreach (var (key, value) in relationship.Properties) data.TryAdd(key, value);
+        return new CytoscapeElement(data);
+    }
+}

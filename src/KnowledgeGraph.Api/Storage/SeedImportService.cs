@@ -1,0 +1,49 @@
+using KnowledgeGraph.Core.Dataset;
+using KnowledgeGraph.Core.Graph;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeGraph.Api.Storage;
+
+/// <summary>The seeds could not be imported; the message lists every problem so one start-up shows them all.</summary>
+public sealed class SeedImportException(string message) : Exception(message);
+
+/// <summary>
+/// Builds the embedded store from the seeds before the server takes requests: on first start and whenever the seed
+/// files change (their fingerprint is kept beside the database). Neo4j is loaded with the importer instead.
+/// </summary>
+public sealed class SeedImportService(IGraphStore store, SeedLocations locations, IOptions<StorageOptions> options,
+    ILogger<SeedImportService> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.Provider != StorageProvider.Sqlite) return;
+        var directory = locations.SeedDirectory
+            ?? throw new SeedImportException("No seed directory: set Storage:SeedDirectory, or start the API inside the repository (seeds/ is looked for from the content root upwards).");
+
+        var fingerprint = await SeedFingerprint.ComputeAsync(directory, cancellationToken);
+        if (File.Exists(locations.DatabasePath) && File.Exists(locations.FingerprintPath)
+            && (await File.ReadAllTextAsync(locations.FingerprintPath, cancellationToken)).Trim() == fingerprint)
+        {
+            logger.LogInformation("Seeds in {Directory} unchanged (sha256 {Fingerprint}); skipping import", directory, fingerprint);
+            return;
+        }
+
+        var loaded = DatasetLoader.Load(directory);
+        if (!loaded.IsValid)
+        {
+            foreach (var error in loaded.Errors) logger.LogError("Seed error: {Error}", error.ToString());
+            throw new SeedImportException(
+                $"The seeds in {directory} have {loaded.Errors.Count} error(s); nothing was imported:{Environment.NewLine}"
+                + string.Join(Environment.NewLine, loaded.Errors.Select(e => "  " + e)));
+        }
+
+        var summary = await store.ImportAsync(loaded.Dataset!, null, cancellationToken);
+        // Written only after a whole import, so a failed one is retried on the next start.
+        Directory.CreateDirectory(Path.GetDirectoryName(locations.FingerprintPath)!);
+        await File.WriteAllTextAsync(locations.FingerprintPath, fingerprint, cancellationToken);
+        logger.LogInformation("Imported {Files} seed file(s) from {Directory}: nodes {Nodes}, relationships {Relationships}",
+            loaded.Files.Count, directory, summary.Nodes, summary.Relationships);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
