@@ -67,7 +67,7 @@ new Search({ input: $('#search-input'), listbox: $('#search-listbox'), onOpen: (
 /** Opens a node as the new focus of the graph. */
 function openFocus(id) {
   return busy(async () => {
-    path.clear();
+    // The path's ends stay chosen, so "path from" one search and "path to" the next works.
     await graph.open(id);
     graph.select(id);
     announce(`Opened ${cy.getElementById(id).data('name')} with ${cy.nodes().length - 1} neighbours.`);

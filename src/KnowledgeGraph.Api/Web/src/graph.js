@@ -150,8 +150,8 @@ export class Graph {
   fit(elements = this.cy.elements().not('.hidden')) {
     const cy = this.cy;
     cy.fit(elements, 40);
-    if (cy.zoom() > 1.4) {
-      cy.zoom(1.4);
+    if (cy.zoom() > 1.8) {
+      cy.zoom(1.8);
       cy.center(elements);
     }
   }

@@ -42,7 +42,7 @@ export class Lists {
               ' · ', h('span', { class: `certainty certainty-${entry.certainty}`, text: humanise(entry.certainty) }),
               entry.organisation ? [' · ', h('button', { type: 'button', class: 'link', onclick: () => this.onShow(entry.organisation.id), text: entry.organisation.name })] : null,
               ' · ', periodText(entry.from, entry.to)),
-            h('details', {}, h('summary', { text: `${entry.sources?.length ?? 0} sources` }), renderCitations(entry.sources, { heading: '' })))))
+            h('details', {}, h('summary', { text: sourceCount(entry.sources) }), renderCitations(entry.sources, { heading: '' })))))
           : h('p', { text: 'No officer found who served with them at this scope.' }));
     } catch (error) {
       this.#failed(error);
@@ -72,7 +72,7 @@ export class Lists {
               h('button', { type: 'button', class: 'link', onclick: () => this.onShow(actor.node.id), text: actor.node.name }),
               actor.role ? ` (${actor.role})` : '']))
             : null,
-          h('details', {}, h('summary', { text: `${event.sources?.length ?? 0} sources` }), renderCitations(event.sources, { heading: '' }))))));
+          h('details', {}, h('summary', { text: sourceCount(event.sources) }), renderCitations(event.sources, { heading: '' }))))));
     } catch (error) {
       this.#failed(error);
     }
@@ -92,3 +92,5 @@ function periodText(from, to) {
   const end = to === 'present' ? 'present' : to ?? 'unknown';
   return `${from ?? 'unknown'} – ${end}`;
 }
+
+const sourceCount = (sources) => `${sources?.length ?? 0} source${sources?.length === 1 ? '' : 's'}`;

@@ -56,6 +56,8 @@ export class PathFinder {
       this.index = 0;
       this.render();
       this.#highlight();
+      // The hop list sits under the details; bring it into view so the explanation is seen with the highlight.
+      this.container.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
       this.onFound?.();
     } catch (error) {
       this.result = null;
