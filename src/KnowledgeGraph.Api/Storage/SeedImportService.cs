@@ -1,5 +1,6 @@
 using KnowledgeGraph.Core.Dataset;
 using KnowledgeGraph.Core.Graph;
+using KnowledgeGraph.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Api.Storage;
@@ -9,11 +10,14 @@ public sealed class SeedImportException(string message) : Exception(message);
 
 /// <summary>
 /// Builds the embedded store from the seeds before the server takes requests: on first start and whenever the seed
-/// files change (their fingerprint is kept beside the database). Neo4j is loaded with the importer instead.
+/// files change. The fingerprint of the seeds last imported is kept in the store itself (its meta table), so it can
+/// never disagree with the data it describes. Neo4j is loaded with the importer instead.
 /// </summary>
-public sealed class SeedImportService(IGraphStore store, SeedLocations locations, IOptions<StorageOptions> options,
-    ILogger<SeedImportService> logger) : IHostedService
+public sealed class SeedImportService(IGraphStore store, [FromKeyedServices(StorageServiceCollectionExtensions.AdapterKey)] IGraphStore adapter,
+    SeedLocations locations, IOptions<StorageOptions> options, ILogger<SeedImportService> logger) : IHostedService
 {
+    public const string FingerprintKey = "seed-sha256";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (options.Value.Provider != StorageProvider.Sqlite) return;
@@ -21,8 +25,8 @@ public sealed class SeedImportService(IGraphStore store, SeedLocations locations
             ?? throw new SeedImportException("No seed directory: set Storage:SeedDirectory, or start the API inside the repository (seeds/ is looked for from the content root upwards).");
 
         var fingerprint = await SeedFingerprint.ComputeAsync(directory, cancellationToken);
-        if (File.Exists(locations.DatabasePath) && File.Exists(locations.FingerprintPath)
-            && (await File.ReadAllTextAsync(locations.FingerprintPath, cancellationToken)).Trim() == fingerprint)
+        var sqlite = adapter as SqliteGraphStore;
+        if (sqlite is not null && await sqlite.GetMetaAsync(FingerprintKey, cancellationToken) == fingerprint)
         {
             logger.LogInformation("Seeds in {Directory} unchanged (sha256 {Fingerprint}); skipping import", directory, fingerprint);
             return;
@@ -38,11 +42,10 @@ public sealed class SeedImportService(IGraphStore store, SeedLocations locations
         }
 
         var summary = await store.ImportAsync(loaded.Dataset!, null, cancellationToken);
-        // Written only after a whole import, so a failed one is retried on the next start.
-        Directory.CreateDirectory(Path.GetDirectoryName(locations.FingerprintPath)!);
-        await File.WriteAllTextAsync(locations.FingerprintPath, fingerprint, cancellationToken);
-        logger.LogInformation("Imported {Files} seed file(s) from {Directory}: nodes {Nodes}, relationships {Relationships}",
-            loaded.Files.Count, directory, summary.Nodes, summary.Relationships);
+        // Recorded only after a whole import, so a failed one is retried on the next start.
+        if (sqlite is not null) await sqlite.SetMetaAsync(FingerprintKey, fingerprint, cancellationToken);
+        logger.LogInformation("Imported {Files} seed file(s) from {Directory} into {Database}: nodes {Nodes}, relationships {Relationships}",
+            loaded.Files.Count, directory, locations.DatabasePath, summary.Nodes, summary.Relationships);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -7,9 +7,6 @@ public sealed class SeedLocations(IOptions<StorageOptions> options, IHostEnviron
 {
     public string DatabasePath { get; } = Path.GetFullPath(options.Value.SqlitePath, environment.ContentRootPath);
 
-    /// <summary>Beside the database: the fingerprint of the seeds it was built from.</summary>
-    public string FingerprintPath => DatabasePath + ".seed-sha256";
-
     public string? SeedDirectory { get; } = options.Value.SeedDirectory is { Length: > 0 } configured
         ? Path.GetFullPath(configured, environment.ContentRootPath)
         : FindSeedsAbove(environment.ContentRootPath);

@@ -1,4 +1,5 @@
 using KnowledgeGraph.Core.Graph;
+using KnowledgeGraph.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Api.Storage;
@@ -39,10 +40,6 @@ public static class StorageServiceCollectionExtensions
         };
     }
 
-    private static IGraphStore CreateSqlite(IServiceProvider services)
-    {
-        var locations = services.GetRequiredService<SeedLocations>();
-        Directory.CreateDirectory(Path.GetDirectoryName(locations.DatabasePath)!);
-        throw new NotSupportedException($"The SQLite store is not in this build yet (would open {locations.DatabasePath}).");
-    }
+    private static SqliteGraphStore CreateSqlite(IServiceProvider services) =>
+        new(services.GetRequiredService<SeedLocations>().DatabasePath, services.GetRequiredService<TimeProvider>());
 }

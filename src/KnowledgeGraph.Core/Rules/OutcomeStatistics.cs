@@ -22,7 +22,7 @@ public sealed record OutcomeStatisticsResult(string? Force, string? Category, in
 public static class OutcomeStatistics
 {
     public const string GrossMisconduct = "gross_misconduct", Misconduct = "misconduct", Criminal = "criminal";
-    public const string NoneRecorded = "none_recorded";
+    public const string NoneRecorded = "none_recorded", NotCoded = "not_coded", LevelNotRecorded = "level_not_recorded";
 
     private static readonly HashSet<string> DismissalSanctions = ["dismissed", "would_have_been_dismissed"];
 
@@ -40,8 +40,8 @@ public static class OutcomeStatistics
         foreach (var caseFacts in cases)
         {
             var finding = FindingOf(caseFacts);
-            var sanctions = caseFacts.Events.Where(e => e.Sanction is not null).OrderBy(e => PartialDate.Parse(e.Date))
-                .Select(e => e.Sanction!).Distinct(StringComparer.Ordinal).ToList();
+            var sanctions = caseFacts.Events.OrderBy(e => PartialDate.Parse(e.Date))
+                .Select(SanctionOf).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
             if (finding is null && sanctions.Count == 0) continue;
             foreach (var sanction in sanctions.DefaultIfEmpty(NoneRecorded))
             {
@@ -52,7 +52,7 @@ public static class OutcomeStatistics
             if (finding == GrossMisconduct)
             {
                 grossFindings.Add(caseFacts.Case.Id);
-                if (sanctions.Any(DismissalSanctions.Contains) || caseFacts.Events.Any(e => e.Kind == "dismissal" && e.LegalStatus != "overturned"))
+                if (sanctions.Any(DismissalSanctions.Contains))
                     grossDismissals.Add(caseFacts.Case.Id);
             }
         }
@@ -69,6 +69,15 @@ public static class OutcomeStatistics
         return new OutcomeStatisticsResult(forceId, category, cases.Count, outcomes, ratio);
     }
 
+    /// <summary>The coded sanction; a dismissal step is a dismissal; any other sanction step without a code is "not coded"
+    /// (its outcome text says what it was) rather than guessed from prose.</summary>
+    public static string? SanctionOf(EventFact e) => e.Sanction ?? e.Kind switch
+    {
+        "dismissal" when e.LegalStatus != "overturned" => "dismissed",
+        "sanction" or "sentence" => NotCoded,
+        _ => null,
+    };
+
     /// <summary>The most serious finding that stands in the case: criminal conviction, then gross misconduct, then misconduct.</summary>
     public static string? FindingOf(CaseFacts facts)
     {
@@ -78,10 +87,14 @@ public static class OutcomeStatistics
         {
             var e = ordered[i];
             var level = e.MisconductLevel;
+            // A conviction is a criminal finding even when the level is not coded; a proven finding with no level
+            // is kept apart rather than assumed to be gross misconduct.
+            if (level is null && e.Kind == "verdict" && e.LegalStatus == "convicted") level = Criminal;
+            if (level is null && e.Kind == "finding" && e.LegalStatus == "proven") level = LevelNotRecorded;
             var found = (level, e.LegalStatus) switch
             {
                 (Criminal, "convicted") => true,
-                (GrossMisconduct or Misconduct, "proven") => true,
+                (GrossMisconduct or Misconduct or LevelNotRecorded, "proven") => true,
                 _ => false,
             };
             var overturnedLater = ordered.Skip(i + 1).Any(later => later.LegalStatus == "overturned" && (later.MisconductLevel is null || later.MisconductLevel == level));
@@ -95,7 +108,8 @@ public static class OutcomeStatistics
         Criminal => 0,
         GrossMisconduct => 1,
         Misconduct => 2,
-        _ => 3,
+        LevelNotRecorded => 3,
+        _ => 4,
     };
 
     private static string Describe(string? finding, string sanction)
@@ -105,9 +119,15 @@ public static class OutcomeStatistics
             Criminal => "Criminal conviction",
             GrossMisconduct => "Proven gross misconduct",
             Misconduct => "Proven misconduct",
+            LevelNotRecorded => "Proven finding (level not recorded)",
             _ => "No finding recorded",
         };
-        var then = sanction == NoneRecorded ? "no sanction recorded" : sanction.Replace('_', ' ');
+        var then = sanction switch
+        {
+            NoneRecorded => "no sanction recorded",
+            NotCoded => "a sanction not coded in the data (see the step's outcome)",
+            _ => sanction.Replace('_', ' '),
+        };
         return $"{what}, then {then}";
     }
 }

@@ -12,7 +12,7 @@ public static class CaseEndpoints
 {
     public static IEndpointRouteBuilder MapCaseEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/cases").WithTags("Cases").AddEndpointFilter<ParameterValidationFilter>();
+        var group = routes.MapGroup("/api/cases").WithTags("Cases").ProducesProblem(StatusCodes.Status404NotFound).AddEndpointFilter<ParameterValidationFilter>();
         group.MapGet("/{id}/timeline", GetTimeline)
             .WithName("GetCaseTimeline")
             .WithSummary("What happened in a case, in date order")
@@ -24,7 +24,7 @@ public static class CaseEndpoints
         return routes;
     }
 
-    public static async Task<Results<Ok<CaseTimeline>, NotFound<ProblemDetails>>> GetTimeline(
+    public static async Task<Results<Ok<CaseTimeline>, ProblemHttpResult>> GetTimeline(
         [Description("Case id, e.g. case:james-mason-misconduct.")] string id,
         IGraphStore store, CancellationToken cancellationToken) =>
         await store.GetCaseTimelineAsync(id, cancellationToken) is { } timeline
@@ -39,7 +39,7 @@ public static class CaseEndpoints
         public void Validate(ParameterErrors errors) => errors.Limit(Limit);
     }
 
-    public static async Task<Results<Ok<CaseConnectionsResult>, NotFound<ProblemDetails>, ValidationProblem>> GetConnections(
+    public static async Task<Results<Ok<CaseConnectionsResult>, ProblemHttpResult, ValidationProblem>> GetConnections(
         [Description("Case id, e.g. case:wayne-couzens.")] string id,
         [AsParameters] ConnectionParameters parameters, IGraphStore store, TimeProvider time, CancellationToken cancellationToken)
     {

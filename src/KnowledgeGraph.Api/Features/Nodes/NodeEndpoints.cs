@@ -12,7 +12,7 @@ public static class NodeEndpoints
 {
     public static IEndpointRouteBuilder MapNodeEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/nodes").WithTags("Nodes").AddEndpointFilter<ParameterValidationFilter>();
+        var group = routes.MapGroup("/api/nodes").WithTags("Nodes").ProducesProblem(StatusCodes.Status404NotFound).AddEndpointFilter<ParameterValidationFilter>();
         group.MapGet("/{id}", GetNode)
             .WithName("GetNode")
             .WithSummary("A node with its relationships and sources")
@@ -24,7 +24,7 @@ public static class NodeEndpoints
         return routes;
     }
 
-    public static async Task<Results<Ok<NodeDetail>, NotFound<ProblemDetails>>> GetNode(
+    public static async Task<Results<Ok<NodeDetail>, ProblemHttpResult>> GetNode(
         [Description("Node id as in the dataset, e.g. officer:mark-connor.")] string id,
         IGraphStore store, CancellationToken cancellationToken) =>
         await store.GetNodeAsync(id, QueryLimits.RelationshipsPerNode, cancellationToken) is { } detail
@@ -57,7 +57,7 @@ public static class NodeEndpoints
         }
     }
 
-    public static async Task<Results<Ok<CytoscapeGraph>, NotFound<ProblemDetails>, ValidationProblem>> GetNeighbourhood(
+    public static async Task<Results<Ok<CytoscapeGraph>, ProblemHttpResult, ValidationProblem>> GetNeighbourhood(
         [Description("Node id to start from, e.g. case:sarah-everard.")] string id,
         [AsParameters] NeighbourhoodParameters parameters, IGraphStore store, CancellationToken cancellationToken)
     {

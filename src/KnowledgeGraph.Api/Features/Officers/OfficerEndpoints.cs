@@ -16,7 +16,7 @@ public static class OfficerEndpoints
 
     public static IEndpointRouteBuilder MapOfficerEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/officers").WithTags("Officers").AddEndpointFilter<ParameterValidationFilter>();
+        var group = routes.MapGroup("/api/officers").WithTags("Officers").ProducesProblem(StatusCodes.Status404NotFound).AddEndpointFilter<ParameterValidationFilter>();
         group.MapGet("/{id}/served-together", GetServedTogether)
             .WithName("GetOfficerServedTogether")
             .WithSummary("Officers who served with this officer")
@@ -41,7 +41,7 @@ public static class OfficerEndpoints
         }
     }
 
-    public static async Task<Results<Ok<OfficerServedTogether>, NotFound<ProblemDetails>, ValidationProblem>> GetServedTogether(
+    public static async Task<Results<Ok<OfficerServedTogether>, ProblemHttpResult, ValidationProblem>> GetServedTogether(
         [Description("Officer id, e.g. officer:david-carrick.")] string id,
         [AsParameters] ServedTogetherParameters parameters, IGraphStore store, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ public static class OrganisationEndpoints
 {
     public static IEndpointRouteBuilder MapOrganisationEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/organisations").WithTags("Organisations").AddEndpointFilter<ParameterValidationFilter>();
+        var group = routes.MapGroup("/api/organisations").WithTags("Organisations").ProducesProblem(StatusCodes.Status404NotFound).AddEndpointFilter<ParameterValidationFilter>();
         group.MapGet("/{id}/served-together", GetServedTogetherAt)
             .WithName("GetOrganisationServedTogether")
             .WithSummary("Every pair of officers who served in a force or unit at the same time")
@@ -44,7 +44,7 @@ public static class OrganisationEndpoints
         }
     }
 
-    public static async Task<Results<Ok<OrganisationServedTogether>, NotFound<ProblemDetails>, ValidationProblem>> GetServedTogetherAt(
+    public static async Task<Results<Ok<OrganisationServedTogether>, ProblemHttpResult, ValidationProblem>> GetServedTogetherAt(
         [Description("Force or unit id, e.g. unit:parliamentary-and-diplomatic-protection.")] string id,
         [AsParameters] ServedTogetherAtParameters parameters, IGraphStore store, CancellationToken cancellationToken)
     {

@@ -20,7 +20,7 @@ public static partial class PathEndpoints
 
     public static IEndpointRouteBuilder MapPathEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/paths").WithTags("Paths").AddEndpointFilter<ParameterValidationFilter>();
+        var group = routes.MapGroup("/api/paths").WithTags("Paths").ProducesProblem(StatusCodes.Status404NotFound).AddEndpointFilter<ParameterValidationFilter>();
         group.MapGet("", FindPaths)
             .WithName("FindPaths")
             .WithSummary("How two nodes connect")
@@ -56,7 +56,7 @@ public static partial class PathEndpoints
         }
     }
 
-    public static async Task<Results<Ok<PathsAnswer>, NotFound<ProblemDetails>, ValidationProblem>> FindPaths(
+    public static async Task<Results<Ok<PathsAnswer>, ProblemHttpResult, ValidationProblem>> FindPaths(
         [AsParameters] PathParameters parameters, IGraphStore store, CancellationToken cancellationToken)
     {
         var (from, to) = (parameters.From!.Trim(), parameters.To!.Trim());

@@ -10,7 +10,7 @@ public static class SourceEndpoints
 {
     public static IEndpointRouteBuilder MapSourceEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/sources").WithTags("Sources");
+        var group = routes.MapGroup("/api/sources").WithTags("Sources").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id}", GetSource)
             .WithName("GetSource")
             .WithSummary("A source document and everything it evidences")
@@ -18,7 +18,7 @@ public static class SourceEndpoints
         return routes;
     }
 
-    public static async Task<Results<Ok<SourceEvidence>, NotFound<ProblemDetails>>> GetSource(
+    public static async Task<Results<Ok<SourceEvidence>, ProblemHttpResult>> GetSource(
         [Description("Source id, e.g. source:bbc-carrick-2023.")] string id,
         IGraphStore store, CancellationToken cancellationToken) =>
         await store.GetSourceEvidenceAsync(id, cancellationToken) is { } evidence

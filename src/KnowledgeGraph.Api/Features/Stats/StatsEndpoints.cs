@@ -13,7 +13,7 @@ public static class StatsEndpoints
 {
     public static IEndpointRouteBuilder MapStatsEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/stats").WithTags("Statistics").AddEndpointFilter<ParameterValidationFilter>();
+        var group = routes.MapGroup("/api/stats").WithTags("Statistics").ProducesProblem(StatusCodes.Status404NotFound).AddEndpointFilter<ParameterValidationFilter>();
         group.MapGet("/outcomes", GetOutcomes)
             .WithName("GetOutcomeStatistics")
             .WithSummary("What findings led to: counts of outcomes, with the cases behind each")
@@ -36,7 +36,7 @@ public static class StatsEndpoints
         }
     }
 
-    public static async Task<Results<Ok<OutcomeStatisticsResult>, NotFound<ProblemDetails>, ValidationProblem>> GetOutcomes(
+    public static async Task<Results<Ok<OutcomeStatisticsResult>, ProblemHttpResult, ValidationProblem>> GetOutcomes(
         [AsParameters] OutcomeParameters parameters, IGraphStore store, CancellationToken cancellationToken)
     {
         if (parameters.Force is { } force && await store.GetNodeAsync(force, 1, cancellationToken) is not { Node.Label: Labels.Force })
