@@ -1,0 +1,96 @@
+import { api } from './api.js';
+import { legalBadge, renderCitations } from './citations.js';
+import { fill, h } from './dom.js';
+import { humanise } from './vocab.js';
+
+// "Served together" for an officer and a case's timeline, as lists beside the graph. Entries are buttons that
+// focus their node in the graph (bringing it in if it is not there yet).
+export class Lists {
+  constructor({ container, onShow, onError }) {
+    this.container = container;
+    this.onShow = onShow;
+    this.onError = onError;
+    this.current = null;
+    this.showEmpty();
+  }
+
+  showEmpty() {
+    this.current = null;
+    fill(this.container, h('h2', { text: 'Lists' }),
+      h('p', { class: 'hint', text: 'Open "Served together" on an officer or "Timeline" on a case.' }));
+  }
+
+  async servedTogether(id, scope = 'unit') {
+    this.current = { kind: 'served', id, scope };
+    this.#loading('Served together');
+    try {
+      const result = await api.servedTogether(id, scope);
+      const entries = result.entries ?? [];
+      fill(this.container,
+        h('h2', { id: 'lists-title', tabindex: '-1', text: `Served together with ${result.officer?.name ?? id}` }),
+        h('div', { class: 'actions', role: 'group', 'aria-label': 'Scope' },
+          ['unit', 'force'].map((s) => h('button', {
+            type: 'button', 'aria-pressed': s === (result.scope ?? scope).toString().toLowerCase() ? 'true' : 'false',
+            onclick: () => this.servedTogether(id, s), text: s === 'unit' ? 'Same unit' : 'Same force',
+          }))),
+        h('p', { class: 'hint', text: '"Possible" means a date is unknown or open, so the overlap cannot be confirmed.' }),
+        entries.length
+          ? h('ul', { class: 'entries served-together' }, entries.map((entry) => h('li', { class: 'entry', dataset: { officerId: entry.officer.id, basis: entry.basis } },
+            h('button', { type: 'button', class: 'link entry-name', onclick: () => this.onShow(entry.officer.id), text: entry.officer.name }),
+            h('p', { class: 'entry-meta' },
+              h('span', { class: 'basis', text: `Basis: ${humanise(entry.basis)}` }),
+              ' · ', h('span', { class: `certainty certainty-${entry.certainty}`, text: humanise(entry.certainty) }),
+              entry.organisation ? [' · ', h('button', { type: 'button', class: 'link', onclick: () => this.onShow(entry.organisation.id), text: entry.organisation.name })] : null,
+              ' · ', periodText(entry.from, entry.to)),
+            h('details', {}, h('summary', { text: sourceCount(entry.sources) }), renderCitations(entry.sources, { heading: '' })))))
+          : h('p', { text: 'No officer found who served with them at this scope.' }));
+    } catch (error) {
+      this.#failed(error);
+    }
+  }
+
+  async timeline(id) {
+    this.current = { kind: 'timeline', id };
+    this.#loading('Timeline');
+    try {
+      const result = await api.timeline(id);
+      fill(this.container,
+        h('h2', { id: 'lists-title', tabindex: '-1', text: `Timeline: ${result.case?.name ?? id}` }),
+        h('p', {}, 'Case status: ', legalBadge(result.legalStatus)),
+        h('ol', { class: 'entries timeline' }, (result.events ?? []).map((event) => h('li', { class: 'entry', dataset: { eventId: event.id } },
+          h('p', { class: 'entry-head' },
+            h('time', { text: event.date }), ' ',
+            h('button', { type: 'button', class: 'link entry-name', onclick: () => this.onShow(event.id), text: humanise(event.kind) })),
+          h('p', { text: event.summary }),
+          event.outcome ? h('p', { class: 'entry-meta', text: `Outcome: ${event.outcome}` }) : null,
+          legalBadge(event.legalStatus),
+          event.misconductLevel || event.sanction
+            ? h('p', { class: 'entry-meta', text: [event.misconductLevel && humanise(event.misconductLevel), event.sanction && `Sanction: ${humanise(event.sanction)}`].filter(Boolean).join(' · ') })
+            : null,
+          event.by?.length
+            ? h('p', { class: 'entry-meta' }, 'By: ', event.by.map((actor, i) => [i ? ', ' : '',
+              h('button', { type: 'button', class: 'link', onclick: () => this.onShow(actor.node.id), text: actor.node.name }),
+              actor.role ? ` (${actor.role})` : '']))
+            : null,
+          h('details', {}, h('summary', { text: sourceCount(event.sources) }), renderCitations(event.sources, { heading: '' }))))));
+    } catch (error) {
+      this.#failed(error);
+    }
+  }
+
+  #loading(title) {
+    fill(this.container, h('h2', { text: title }), h('p', { class: 'loading', text: 'Loading…' }));
+  }
+
+  #failed(error) {
+    fill(this.container, h('h2', { text: 'Lists' }), h('p', { class: 'error', role: 'alert', text: error.message }));
+    this.onError(error);
+  }
+}
+
+function periodText(from, to) {
+  const end = to === 'present' ? 'present' : to ?? 'unknown';
+  return `${from ?? 'unknown'} – ${end}`;
+}
+
+const sourceCount = (sources) => `${sources?.length ?? 0} source${sources?.length === 1 ? '' : 's'}`;

@@ -1,1 +1,0 @@
-namespace KnowledgeGraph.BrowserTests; public class PlaceholderTests { [Fact] public void Builds() => Assert.NotNull(typeof(Program)); }
