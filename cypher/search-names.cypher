@@ -1,0 +1,11 @@
+// Name and alias search through the full-text index node_names (see schema.cypher).
+// Parameters:
+//   $query: string, a Lucene query the store builds from the words typed (each word lower-cased, as a prefix)
+//   $label: string or null, only nodes with this label
+//   $limit: integer, how many hits to return at most
+CALL db.index.fulltext.queryNodes('node_names', $query) YIELD node
+WITH node
+WHERE $label IS NULL OR $label IN labels(node)
+RETURN node
+ORDER BY node.name, node.id
+LIMIT $limit
