@@ -1,1 +1,3 @@
-return 0;
+using KnowledgeGraph.Importer;
+
+return await ImporterApp.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using KnowledgeGraph.Core.Dataset;
+using KnowledgeGraph.Core.Graph;
+using KnowledgeGraph.Storage.Sqlite;
+
+namespace KnowledgeGraph.Importer;
+
+internal static class Commands
+{
+    public static Task<int> ValidateAsync(DirectoryInfo directory, TextWriter output, TextWriter error, CancellationToken _)
+    {
+        var result = DatasetLoader.Load(directory.FullName);
+        if (!Report(result, output, error)) return Task.FromResult(ImporterApp.InvalidData);
+        output.WriteLine($"valid: {directory.FullName}");
+        return Task.FromResult(ImporterApp.Ok);
+    }
+
+    public static async Task<int> ImportAsync(DirectoryInfo directory, StoreSettings settings, TextWriter output, TextWriter error,
+        CancellationToken cancellationToken)
+    {
+        // Phase one: read and check everything. Phase two runs only on a whole, valid dataset.
+        var result = DatasetLoader.Load(directory.FullName);
+        if (!Report(result, output, error))
+        {
+            error.WriteLine("nothing was written.");
+            return ImporterApp.InvalidData;
+        }
+
+        IGraphStore store;
+        try
+        {
+            store = settings.Store switch
+            {
+                "sqlite" => new SqliteGraphStore(settings.DatabasePath),
+                _ => throw new NotSupportedException($"store '{settings.Store}' is not available in this build"),
+            };
+        }
+        catch (Exception ex) when (ex is NotSupportedException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            error.WriteLine($"error: cannot open the {settings.Store} store: {ex.Message}");
+            return ImporterApp.StoreFailed;
+        }
+
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var summary = await store.ImportAsync(result.Dataset!, null, cancellationToken);
+            output.WriteLine($"imported into {settings.Store} ({Describe(settings)}) in {clock.ElapsedMilliseconds} ms");
+            output.WriteLine($"  nodes:         {Format(summary.Nodes)}");
+            output.WriteLine($"  relationships: {Format(summary.Relationships)}");
+            return ImporterApp.Ok;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            error.WriteLine($"error: the import failed and was rolled back: {ex.Message}");
+            return ImporterApp.StoreFailed;
+        }
+    }
+
+    private static string Describe(StoreSettings settings) => settings.Store == "sqlite" ? Path.GetFullPath(settings.DatabasePath) : settings.Store;
+
+    private static string Format(ImportCounts c) => $"{c.Created} created, {c.Updated} updated, {c.Unchanged} unchanged, {c.Deleted} deleted";
+
+    /// <summary>Prints the counts of a valid dataset or every error of an invalid one; true when valid.</summary>
+    private static bool Report(DatasetLoadResult result, TextWriter output, TextWriter error)
+    {
+        if (!result.IsValid)
+        {
+            error.WriteLine($"invalid dataset: {result.Errors.Count} error(s) in {result.Files.Count} file(s)");
+            foreach (var e in result.Errors) error.WriteLine($"  {e}");
+            return false;
+        }
+        var dataset = result.Dataset!;
+        output.WriteLine($"{result.Files.Count} file(s), {dataset.Nodes.Count} nodes, {dataset.Relationships.Count} relationships");
+        output.WriteLine("nodes by label:");
+        foreach (var (label, count) in dataset.CountByLabel()) output.WriteLine($"  {label,-14} {count,5}");
+        output.WriteLine("relationships by type:");
+        foreach (var (type, count) in dataset.CountByType()) output.WriteLine($"  {type,-14} {count,5}");
+        output.WriteLine($"named officers: {dataset.Nodes.Count(n => n.Label == "Officer" && n.Properties.GetValueOrDefault("identified") is true)}");
+        return true;
+    }
+}

@@ -1,1 +1,0 @@
-namespace KnowledgeGraph.Storage.Sqlite; public static class Placeholder {}

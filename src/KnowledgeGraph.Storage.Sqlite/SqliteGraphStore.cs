@@ -1,0 +1,142 @@
+using KnowledgeGraph.Core.Graph;
+using KnowledgeGraph.Core.Model;
+using KnowledgeGraph.Core.Rules;
+using Microsoft.Data.Sqlite;
+
+namespace KnowledgeGraph.Storage.Sqlite;
+
+/// <summary>
+/// The embedded default store: one SQLite file (under data/ by default). Reads fetch rows with indexed SQL and leave
+/// the deciding (served together, ordering, sentences) to Core's rules, so answers match the Neo4j store.
+/// </summary>
+public sealed partial class SqliteGraphStore : IGraphStore
+{
+    private const string NodeColumns = "n.id, n.label, n.name, n.aliases, n.properties, n.sources";
+    private const string RelationshipColumns = "r.id, r.type, r.from_id, r.to_id, r.properties, r.sources";
+
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+
+    public SqliteGraphStore(string databasePath, TimeProvider? time = null)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(databasePath));
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        DatabasePath = databasePath;
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
+        _time = time ?? TimeProvider.System;
+        using var connection = Open();
+        using var command = connection.Command(ReadSchema());
+        command.ExecuteNonQuery();
+    }
+
+    public string DatabasePath { get; }
+
+    private DateOnly Today => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragma = connection.Command("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;");
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    private static string ReadSchema()
+    {
+        using var stream = typeof(SqliteGraphStore).Assembly.GetManifestResourceStream("SqliteSchema.sql")
+            ?? throw new InvalidOperationException("SqliteSchema.sql is not embedded in the assembly");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>A value kept beside the graph (e.g. the fingerprint of the seed files last imported).</summary>
+    public async Task<string?> GetMetaAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        var rows = await connection.QueryAsync("SELECT value FROM meta WHERE key = $key", r => r.GetString(0), cancellationToken, ("$key", key));
+        return rows.FirstOrDefault();
+    }
+
+    public async Task SetMetaAsync(string key, string value, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await connection.ExecuteAsync("INSERT INTO meta (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            cancellationToken, ("$key", key), ("$value", value));
+    }
+
+    public async Task<GraphCounts> GetCountsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        var labels = await connection.QueryAsync("SELECT label, COUNT(*) FROM nodes GROUP BY label ORDER BY label",
+            r => (r.GetString(0), r.GetInt32(1)), cancellationToken);
+        var types = await connection.QueryAsync("SELECT type, COUNT(*) FROM relationships GROUP BY type ORDER BY type",
+            r => (r.GetString(0), r.GetInt32(1)), cancellationToken);
+        return new GraphCounts(labels.ToDictionary(x => x.Item1, x => x.Item2), types.ToDictionary(x => x.Item1, x => x.Item2));
+    }
+
+    private static GraphNode ReadNode(SqliteDataReader r, int offset = 0)
+    {
+        var label = r.GetString(offset + 1);
+        var properties = PropertyJson.Read(r.GetString(offset + 4));
+        // A victim role is only ever shown by its role and descriptor, whatever a row may hold.
+        var name = label == Labels.VictimRole ? VictimProtection.DisplayName(properties) : r.GetString(offset + 2);
+        var aliases = label == Labels.VictimRole ? [] : PropertyJson.ReadList(r.GetString(offset + 3));
+        return new GraphNode(r.GetString(offset), label, name, aliases, properties, PropertyJson.ReadList(r.GetString(offset + 5)));
+    }
+
+    private static GraphRelationship ReadRelationship(SqliteDataReader r, int offset = 0) =>
+        new(r.GetString(offset), r.GetString(offset + 1), r.GetString(offset + 2), r.GetString(offset + 3),
+            PropertyJson.Read(r.GetString(offset + 4)), PropertyJson.ReadList(r.GetString(offset + 5)));
+
+    private static async Task<Dictionary<string, GraphNode>> LoadNodesAsync(SqliteConnection connection, IEnumerable<string> ids,
+        CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync($"SELECT {NodeColumns} FROM nodes n WHERE n.id IN (SELECT value FROM json_each($ids))",
+            r => ReadNode(r), cancellationToken, ("$ids", PropertyJson.WriteList(ids.Distinct())));
+        return rows.ToDictionary(n => n.Id, StringComparer.Ordinal);
+    }
+
+    private static async Task<GraphNode?> LoadNodeAsync(SqliteConnection connection, string id, CancellationToken cancellationToken) =>
+        (await LoadNodesAsync(connection, [id], cancellationToken)).GetValueOrDefault(id);
+
+    /// <summary>Relationships with at least one end among the ids, of the given types (all types when null).</summary>
+    private static Task<List<GraphRelationship>> LoadRelationshipsTouchingAsync(SqliteConnection connection, IEnumerable<string> ids,
+        IReadOnlyList<string>? types, CancellationToken cancellationToken) =>
+        connection.QueryAsync(
+            $"""
+            SELECT {RelationshipColumns} FROM relationships r
+            WHERE (r.from_id IN (SELECT value FROM json_each($ids)) OR r.to_id IN (SELECT value FROM json_each($ids)))
+              AND ($types IS NULL OR r.type IN (SELECT value FROM json_each($types)))
+            ORDER BY r.id
+            """,
+            r => ReadRelationship(r), cancellationToken,
+            ("$ids", PropertyJson.WriteList(ids.Distinct())), ("$types", types is null ? null : PropertyJson.WriteList(types)));
+
+    /// <summary>Citations for source ids, with their publisher's name; unknown ids are skipped.</summary>
+    private static async Task<Dictionary<string, SourceRef>> LoadSourceRefsAsync(SqliteConnection connection, IEnumerable<string> sourceIds,
+        CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync(
+            """
+            SELECT n.id, n.properties,
+                   (SELECT p.name FROM relationships r JOIN nodes p ON p.id = r.to_id
+                    WHERE r.from_id = n.id AND r.type = 'PUBLISHED_BY' ORDER BY p.id LIMIT 1)
+            FROM nodes n
+            WHERE n.label = 'Source' AND n.id IN (SELECT value FROM json_each($ids))
+            """,
+            r => ToSourceRef(r.GetString(0), PropertyJson.Read(r.GetString(1)), r.NullableString(2)),
+            cancellationToken, ("$ids", PropertyJson.WriteList(sourceIds.Distinct())));
+        return rows.ToDictionary(s => s.Id, StringComparer.Ordinal);
+    }
+
+    private static SourceRef ToSourceRef(string id, IReadOnlyDictionary<string, object?> p, string? publisher) =>
+        new(id, p.GetValueOrDefault("title") as string ?? id, p.GetValueOrDefault("kind") as string ?? "",
+            p.GetValueOrDefault("published") as string, p.GetValueOrDefault("url") as string, publisher,
+            p.GetValueOrDefault("seedFile") as string ?? "");
+
+    private static IReadOnlyList<SourceRef> Cite(IEnumerable<string> ids, IReadOnlyDictionary<string, SourceRef> refs) =>
+        ids.Distinct().Where(refs.ContainsKey).Select(id => refs[id]).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+
+    private static string? LegalStatusOf(IReadOnlyDictionary<string, object?> properties) => properties.GetValueOrDefault("legalStatus") as string;
+}
