@@ -2,4 +2,4 @@
 // Parameters: none.
 MATCH (officer:Officer)-[s:SUBJECT_OF]->(c:Case)
 RETURN c.id AS caseId, officer, s.role AS role, s.legalStatus AS legalStatus
-ORDER BY caseId, officer.id, s.id
+ORDER BY s.id

@@ -1,5 +1,5 @@
 // All shortest undirected paths between two nodes, avoiding excluded ids and labels in between,
-// with every node's degree (to name hubs), in a stable order (node ids along the path, then relationship ids).
+// in a stable order (node ids along the path, then relationship ids).
 // The hop bound must be a literal: 6 is QueryLimits.MaxHops, and $maxHops narrows it.
 // Parameters:
 //   $from: string, start node id
@@ -13,6 +13,6 @@ MATCH (b:Entity {id: $to})
 MATCH p = allShortestPaths((a)-[*..6]-(b))
 WHERE length(p) <= $maxHops
   AND all(n IN nodes(p)[1..-1] WHERE NOT n.id IN $excludeIds AND none(label IN labels(n) WHERE label IN $excludeLabels))
-RETURN p AS path, [n IN nodes(p) | COUNT { (n)--() }] AS degrees
+RETURN p AS path
 ORDER BY [n IN nodes(p) | n.id], [r IN relationships(p) | r.id]
 LIMIT $limit

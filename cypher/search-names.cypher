@@ -1,11 +1,12 @@
-// Name and alias search through the full-text index node_names (see schema.cypher).
+// Candidates for a name and alias search, through the full-text index node_names (see schema.cypher).
+// Core's SearchRanking orders them, as it does for every store.
 // Parameters:
-//   $query: string, a Lucene query the store builds from the words typed (each word lower-cased, as a prefix)
+//   $query: string, a Lucene query the store builds from the words typed (each word folded to lower case, as a prefix)
 //   $label: string or null, only nodes with this label
-//   $limit: integer, how many hits to return at most
+//   $limit: integer, how many candidates to return at most
 CALL db.index.fulltext.queryNodes('node_names', $query) YIELD node
 WITH node
 WHERE $label IS NULL OR $label IN labels(node)
 RETURN node
-ORDER BY node.name, node.id
+ORDER BY node.id
 LIMIT $limit
