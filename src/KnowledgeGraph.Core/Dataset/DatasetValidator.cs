@@ -100,8 +100,10 @@ internal sealed partial class DatasetValidator(List<DatasetError> errors)
         if (label == Labels.Event) CheckEventLegalStatus(place, json, properties, ref ok);
         if (label == Labels.VictimRole) CheckPseudonym(place, json, properties, ref ok);
 
-        if (!ok || id is null || label is null) return null;
-        var displayName = spec.HasName ? name!.Trim() : VictimProtection.DisplayName(properties);
+        // An item with other mistakes still takes part in cross-file checks (the dataset is rejected anyway), so one
+        // mistake gives one error rather than a cascade of "no node has this id".
+        if (id is null || label is null) return null;
+        var displayName = spec.HasName ? name?.Trim() ?? id : VictimProtection.DisplayName(properties);
         return new GraphNode(id, label, displayName, aliases, properties, sources);
     }
 
@@ -153,8 +155,8 @@ internal sealed partial class DatasetValidator(List<DatasetError> errors)
             }
         }
 
-        if (!ok || from is null || to is null) return null;
-        return new GraphRelationship(GraphRelationship.MakeId(type!, from, to, key), type!, from, to, properties, sources!);
+        if (from is null || to is null) return null;
+        return new GraphRelationship(GraphRelationship.MakeId(type!, from, to, key), type!, from, to, properties, sources ?? []);
     }
 
     private Dictionary<string, object?> ReadProperties(Place place, JObject json, IReadOnlyList<PropertySpec> specs,

@@ -1,0 +1,251 @@
+using KnowledgeGraph.Core.Graph;
+using KnowledgeGraph.Core.Model;
+using KnowledgeGraph.Core.Rules;
+
+namespace KnowledgeGraph.Tests.Contract;
+
+/// <summary>
+/// What every IGraphStore must answer for the seed data. Each adapter runs this same suite (a subclass per store);
+/// the expectations come from the dataset, never from the store under test.
+/// </summary>
+public abstract class GraphStoreContract<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : SeedStoreFixture
+{
+    private const string Carrick = "officer:david-carrick", Couzens = "officer:wayne-couzens";
+    private const string Connor = "officer:mark-connor", Mason = "officer:james-mason";
+    private const string MasonCase = "case:james-mason-kristina-oconnor";
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    private IGraphStore Store => fixture.Store;
+    private Core.Model.Dataset Dataset => fixture.Dataset;
+
+    [StoreFact]
+    public async Task Holds_exactly_the_dataset_counts_after_import()
+    {
+        var counts = await Store.GetCountsAsync(None);
+        Assert.Equal(Dataset.CountByLabel(), counts.Labels);
+        Assert.Equal(Dataset.CountByType(), counts.Types);
+    }
+
+    [StoreFact]
+    public async Task Importing_the_same_data_again_changes_nothing()
+    {
+        var before = await Store.GetCountsAsync(None);
+        var again = await Store.ImportAsync(Dataset, null, None);
+
+        Assert.Equal(new ImportCounts(0, 0, Dataset.Nodes.Count, 0), again.Nodes);
+        Assert.Equal(new ImportCounts(0, 0, Dataset.Relationships.Count, 0), again.Relationships);
+        var after = await Store.GetCountsAsync(None);
+        Assert.Equal(before.Labels, after.Labels);
+        Assert.Equal(before.Types, after.Types);
+    }
+
+    [StoreFact]
+    public async Task A_node_comes_with_its_relationships_and_their_citations()
+    {
+        var detail = await Store.GetNodeAsync(Connor, QueryLimits.RelationshipsPerNode, None);
+
+        Assert.NotNull(detail);
+        Assert.Equal("Mark Connor", detail.Node.Name);
+        var expected = Dataset.Relationships.Where(r => r.From == Connor || r.To == Connor).Select(r => r.Id).Order();
+        Assert.Equal(expected, detail.Relationships.Select(r => r.Id).Order());
+        Assert.All(detail.Relationships, r => Assert.NotEmpty(r.Sources));
+        var subjectOf = detail.Relationships.First(r => r.Type == RelationshipTypes.SubjectOf);
+        Assert.NotNull(subjectOf.LegalStatus);
+        Assert.All(detail.Relationships.SelectMany(r => r.Sources), s => Assert.False(string.IsNullOrEmpty(s.Title)));
+    }
+
+    [StoreFact]
+    public async Task An_unknown_id_gives_null_everywhere()
+    {
+        Assert.Null(await Store.GetNodeAsync("officer:nobody", 10, None));
+        Assert.Null(await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery("officer:nobody", 1, 10, null, null), None));
+        Assert.Null(await Store.FindShortestPathsAsync(new PathQuery(Connor, "officer:nobody", 4, [], [], 5), None));
+        Assert.Null(await Store.FindServedTogetherAsync("officer:nobody", ServiceScope.Unit, None));
+        Assert.Null(await Store.GetCaseTimelineAsync("case:nothing", None));
+        Assert.Null(await Store.GetCaseTimelineAsync(Connor, None));
+        Assert.Null(await Store.GetSourceEvidenceAsync("source:none", None));
+    }
+
+    [StoreFact]
+    public async Task Search_matches_name_prefixes_and_aliases_ignoring_case()
+    {
+        var carrick = await Store.SearchAsync(new SearchQuery("carr", null, 10), None);
+        Assert.Equal(Carrick, carrick.Hits.First().Id);
+
+        var met = Dataset.Nodes.Single(n => n.Id == "force:metropolitan-police-service");
+        var byAlias = await Store.SearchAsync(new SearchQuery(met.Aliases.First().ToUpperInvariant(), "Force", 10), None);
+        Assert.Contains(byAlias.Hits, h => h.Id == met.Id);
+        Assert.All(byAlias.Hits, h => Assert.Equal("Force", h.Label));
+
+        var limited = await Store.SearchAsync(new SearchQuery("m", null, 2), None);
+        Assert.Equal(2, limited.Hits.Count);
+        Assert.True(limited.Truncated);
+    }
+
+    [StoreFact]
+    public async Task Neighbourhood_grows_with_depth_and_stops_at_the_limit()
+    {
+        var one = (await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(Carrick, 1, 500, null, null), None))!;
+        var two = (await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(Carrick, 2, 500, null, null), None))!;
+        var small = (await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(Carrick, 2, 3, null, null), None))!;
+
+        var direct = Dataset.Relationships.Where(r => r.From == Carrick || r.To == Carrick).Select(r => r.From == Carrick ? r.To : r.From)
+            .Append(Carrick).Distinct().Order();
+        Assert.Equal(direct, one.Nodes.Select(n => n.Id).Order());
+        Assert.Contains(two.Nodes, n => n.Id == Couzens);
+        Assert.DoesNotContain(one.Nodes, n => n.Id == Couzens);
+        Assert.Equal(3, small.Nodes.Count);
+        Assert.True(small.Truncated);
+        Assert.All(two.Relationships, r => Assert.True(two.Nodes.Any(n => n.Id == r.From) && two.Nodes.Any(n => n.Id == r.To)));
+    }
+
+    [StoreFact]
+    public async Task Neighbourhood_follows_only_the_asked_labels_and_types()
+    {
+        var sub = (await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(Carrick, 2, 500, ["Unit", "Officer"], ["SERVED_IN"]), None))!;
+        Assert.All(sub.Nodes, n => Assert.Contains(n.Label, new[] { "Unit", "Officer" }));
+        Assert.All(sub.Relationships, r => Assert.Equal("SERVED_IN", r.Type));
+        Assert.Contains(sub.Nodes, n => n.Id == Couzens);
+    }
+
+    [StoreFact]
+    public async Task Carrick_and_Couzens_served_together_in_the_same_unit()
+    {
+        var result = await Store.FindServedTogetherAsync(Carrick, ServiceScope.Unit, None);
+
+        var entry = Assert.Single(result!.Entries, e => e.Officer.Id == Couzens);
+        Assert.Equal(ServedTogetherRule.UnitBasis, entry.Basis);
+        Assert.Equal(Labels.Unit, entry.Organisation!.Label);
+        Assert.NotEmpty(entry.Sources);
+        // No source dates their service in the unit, so the overlap cannot be certain.
+        Assert.Equal("possible", entry.Certainty);
+    }
+
+    [StoreFact]
+    public async Task Force_scope_adds_officers_of_the_same_force_but_never_a_silent_yes()
+    {
+        var unit = (await Store.FindServedTogetherAsync(Connor, ServiceScope.Unit, None))!;
+        var force = (await Store.FindServedTogetherAsync(Connor, ServiceScope.Force, None))!;
+
+        Assert.True(force.Entries.Count > unit.Entries.Count);
+        Assert.Contains(force.Entries, e => e.Officer.Id == Mason && e.Basis == ServedTogetherRule.ForceBasis);
+        Assert.All(force.Entries.Where(e => e.Basis != ServedTogetherRule.Explicit), e => Assert.NotEmpty(e.Sources));
+    }
+
+    [StoreFact]
+    public async Task Explicit_worked_with_is_reported_as_such()
+    {
+        var stated = Dataset.Relationships.First(r => r.Type == RelationshipTypes.WorkedWith);
+        var result = (await Store.FindServedTogetherAsync(stated.From, ServiceScope.Unit, None))!;
+        Assert.Contains(result.Entries, e => e.Officer.Id == stated.To && e.Basis == ServedTogetherRule.Explicit && e.Certainty == "certain");
+    }
+
+    [StoreFact]
+    public async Task Organisation_served_together_lists_pairs_in_the_unit()
+    {
+        var unit = Dataset.Relationships.First(r => r.Type == RelationshipTypes.ServedIn && r.From == Carrick && r.To.StartsWith("unit:")).To;
+        var result = (await Store.FindServedTogetherAtAsync(new OrganisationServedTogetherQuery(unit, null, null, 100), None))!;
+        Assert.Contains(result.Pairs, p => new[] { p.Officer.Id, p.OtherOfficer.Id }.Order().SequenceEqual(new[] { Carrick, Couzens }.Order()));
+    }
+
+    [StoreFact]
+    public async Task Masons_timeline_runs_in_date_order_from_the_2011_incident_through_the_later_legal_steps()
+    {
+        var timeline = (await Store.GetCaseTimelineAsync(MasonCase, None))!;
+
+        var dates = timeline.Events.Select(e => PartialDate.Parse(e.Date)).ToList();
+        Assert.Equal(dates.Order(), dates);
+        Assert.Equal(2011, dates[0].Year);
+        var kinds = timeline.Events.Select(e => e.Kind).ToList();
+        var hearing = kinds.IndexOf("hearing");
+        var sanction = kinds.IndexOf("sanction");
+        Assert.True(hearing >= 0 && sanction > hearing, string.Join(", ", kinds));
+        Assert.Contains(timeline.Events.Skip(sanction + 1), e => e.Kind is "legal_action" or "judicial_review" or "ruling" or "appeal");
+        Assert.All(timeline.Events, e => Assert.NotEmpty(e.Sources));
+        Assert.All(timeline.Events.Where(e => e.Kind is "finding" or "sanction"), e => Assert.NotNull(e.LegalStatus));
+        Assert.Equal(Dataset.Relationships.Count(r => r.From == MasonCase && r.Type == RelationshipTypes.HasEvent), timeline.Events.Count);
+    }
+
+    [StoreFact]
+    public async Task A_path_joins_Connor_and_Mason_and_every_hop_cites_a_source()
+    {
+        var result = (await Store.FindShortestPathsAsync(new PathQuery(Connor, Mason, 6, [], [], 10), None))!;
+
+        var path = result.Paths.First();
+        Assert.Equal(Connor, path.Nodes.First().Id);
+        Assert.Equal(Mason, path.Nodes.Last().Id);
+        Assert.Equal(path.Nodes.Count - 1, path.Hops.Count);
+        Assert.All(result.Paths, p => Assert.All(p.Hops, h => Assert.NotEmpty(h.Sources)));
+        Assert.All(result.Paths, p => Assert.All(p.Hops, h => Assert.Contains("(source: ", h.Sentence)));
+        Assert.All(result.Paths, p => Assert.Equal(path.Hops.Count, p.Hops.Count));
+    }
+
+    [StoreFact]
+    public async Task Excluding_a_hub_forces_a_longer_path_or_none()
+    {
+        var direct = (await Store.FindShortestPathsAsync(new PathQuery(Connor, Mason, 6, [], [], 10), None))!;
+        var hub = direct.Paths.First().Nodes[1].Id;
+
+        var around = (await Store.FindShortestPathsAsync(new PathQuery(Connor, Mason, 6, [hub], [], 10), None))!;
+
+        Assert.All(around.Paths, p => Assert.DoesNotContain(p.Nodes, n => n.Id == hub));
+        Assert.All(around.Paths, p => Assert.True(p.Hops.Count >= direct.Paths.First().Hops.Count));
+    }
+
+    [StoreFact]
+    public async Task Too_few_hops_find_no_path()
+    {
+        var result = (await Store.FindShortestPathsAsync(new PathQuery(Connor, Mason, 1, [], [], 10), None))!;
+        Assert.Empty(result.Paths);
+    }
+
+    [StoreFact]
+    public async Task No_read_returns_a_name_for_a_protected_victim()
+    {
+        var roles = Dataset.Nodes.Where(n => n.Label == Labels.VictimRole).ToList();
+        Assert.Contains(roles, r => r.Text("anonymity") == "protected");
+        foreach (var role in roles)
+        {
+            var shown = (await Store.GetNodeAsync(role.Id, 500, None))!;
+            Assert.Equal(VictimProtection.DisplayName(role.Properties), shown.Node.Name);
+            Assert.Empty(shown.Node.Aliases);
+            if (role.Text("anonymity") != "public")
+                Assert.DoesNotContain(shown.Relationships, r => r.Type == RelationshipTypes.IdentifiedAs);
+
+            var around = (await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(role.Id, 2, 500, null, null), None))!;
+            Assert.All(around.Nodes.Where(n => n.Label == Labels.VictimRole), n => Assert.Equal(VictimProtection.DisplayName(n.Properties), n.Name));
+        }
+        var export = await Store.ExportAsync(None);
+        Assert.All(export.Nodes.Where(n => n.Label == Labels.VictimRole), n => Assert.Equal(VictimProtection.DisplayName(n.Properties), n.Name));
+    }
+
+    [StoreFact]
+    public async Task Source_evidence_lists_what_the_document_supports()
+    {
+        var source = Dataset.Nodes.First(n => n.Label == Labels.Source);
+        var evidence = (await Store.GetSourceEvidenceAsync(source.Id, None))!;
+
+        var expected = Dataset.Relationships.Where(r => r.Sources.Contains(source.Id)).Select(r => r.Id).Order();
+        Assert.Equal(expected, evidence.Relationships.Select(r => r.Id).Order());
+        Assert.Equal(source.Text("title"), evidence.Source.Title);
+    }
+
+    [StoreFact]
+    public async Task Case_facts_cover_every_case_with_its_subjects_and_events()
+    {
+        var facts = await Store.GetCaseFactsAsync(None);
+        Assert.Equal(Dataset.Nodes.Where(n => n.Label == Labels.Case).Select(n => n.Id).Order(), facts.Select(f => f.Case.Id).Order());
+        var mason = facts.Single(f => f.Case.Id == MasonCase);
+        Assert.Contains(mason.Subjects, s => s.Officer.Id == Mason && s.Service.Count > 0);
+        Assert.NotEmpty(mason.Events);
+        Assert.NotEmpty(mason.Sources);
+    }
+
+    [StoreFact]
+    public async Task Export_returns_the_whole_graph()
+    {
+        var export = await Store.ExportAsync(None);
+        Assert.Equal(Dataset.Nodes.Select(n => n.Id).Order(StringComparer.Ordinal), export.Nodes.Select(n => n.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(Dataset.Relationships.Select(r => r.Id).Order(StringComparer.Ordinal), export.Relationships.Select(r => r.Id).Order(StringComparer.Ordinal));
+    }
+}
