@@ -60,9 +60,8 @@ internal sealed partial class DatasetValidator(List<DatasetError> errors)
     private GraphNode? ReadNode(string file, JObject json)
     {
         var place = new Place(file, json);
-        var ok = true;
-        var id = RequiredString(place, json, "id", ref ok);
-        var label = RequiredString(place, json, "label", ref ok);
+        var id = RequiredString(place, json, "id");
+        var label = RequiredString(place, json, "label");
         var spec = GraphSchema.FindLabel(label);
         if (label is not null && spec is null)
         {
@@ -72,33 +71,29 @@ internal sealed partial class DatasetValidator(List<DatasetError> errors)
         if (id is not null && label is not null && !IsValidId(id, Labels.IdPrefix[label]))
         {
             Error(At(place, json, "id"), $"id '{id}' must look like '{Labels.IdPrefix[label]}:lower-case-words' for a {label}");
-            ok = false;
         }
         if (spec is null) return null;
 
-        var name = OptionalString(place, json, "name", ref ok);
-        var aliases = StringList(place, json, "aliases", ref ok) ?? [];
-        var sources = StringList(place, json, "sources", ref ok) ?? [];
+        var name = OptionalString(place, json, "name");
+        var aliases = StringList(place, json, "aliases") ?? [];
+        var sources = StringList(place, json, "sources") ?? [];
         if (spec.HasName && string.IsNullOrWhiteSpace(name))
         {
             Error(place, $"{label} '{id}' needs a \"name\"");
-            ok = false;
         }
         if (!spec.HasName && (json["name"] is not null || json["aliases"] is not null))
         {
             Error(At(place, json, json["name"] is not null ? "name" : "aliases"),
                 $"a victim role carries no name or aliases (victims are protected); describe the role in \"descriptor\" and, only for a public role, link a Person with IDENTIFIED_AS");
-            ok = false;
         }
         if (spec.SourcesRequired && sources.Count == 0)
         {
             Error(place, $"{label} '{id}' must cite at least one source in \"sources\"");
-            ok = false;
         }
 
-        var properties = ReadProperties(place, json, spec.Properties, CommonNodeFields, $"{label}", ref ok);
-        if (label == Labels.Event) CheckEventLegalStatus(place, json, properties, ref ok);
-        if (label == Labels.VictimRole) CheckPseudonym(place, json, properties, ref ok);
+        var properties = ReadProperties(place, json, spec.Properties, CommonNodeFields, $"{label}");
+        if (label == Labels.Event) CheckEventLegalStatus(place, json, properties);
+        if (label == Labels.VictimRole) CheckPseudonym(place, json, properties);
 
         // An item with other mistakes still takes part in cross-file checks (the dataset is rejected anyway), so one
         // mistake gives one error rather than a cascade of "no node has this id".
@@ -110,18 +105,16 @@ internal sealed partial class DatasetValidator(List<DatasetError> errors)
     private GraphRelationship? ReadRelationship(string file, JObject json)
     {
         var place = new Place(file, json);
-        var ok = true;
         foreach (var property in json.Properties())
             if (!RelationshipFields.Contains(property.Name))
             {
                 Error(new Place(file, property), $"unknown field '{property.Name}' on a relationship; put values in \"properties\"");
-                ok = false;
             }
-        var type = RequiredString(place, json, "type", ref ok);
-        var from = RequiredString(place, json, "from", ref ok);
-        var to = RequiredString(place, json, "to", ref ok);
-        var key = OptionalString(place, json, "key", ref ok);
-        var sources = StringList(place, json, "sources", ref ok);
+        var type = RequiredString(place, json, "type");
+        var from = RequiredString(place, json, "from");
+        var to = RequiredString(place, json, "to");
+        var key = OptionalString(place, json, "key");
+        var sources = StringList(place, json, "sources");
         var spec = GraphSchema.FindType(type);
         if (type is not null && spec is null)
         {
@@ -131,7 +124,6 @@ internal sealed partial class DatasetValidator(List<DatasetError> errors)
         if (sources is null || sources.Count == 0)
         {
             Error(place, $"{type} {from} -> {to} cites no source; every relationship needs at least one Source id in \"sources\"");
-            ok = false;
         }
         if (spec is null) return null;
 
@@ -139,11 +131,10 @@ internal sealed partial class DatasetValidator(List<DatasetError> errors)
         if (json["properties"] is { } propsToken)
         {
             if (propsToken is JObject propsJson)
-                properties = ReadProperties(new Place(file, propsJson), propsJson, spec.Properties, [], type!, ref ok);
+                properties = ReadProperties(new Place(file, propsJson), propsJson, spec.Properties, [], type!);
             else
             {
                 Error(At(place, json, "properties"), "\"properties\" must be an object");
-                ok = false;
             }
         }
         else
@@ -151,7 +142,6 @@ internal sealed partial class DatasetValidator(List<DatasetError> errors)
             foreach (var required in spec.Properties.Where(p => p.Required))
             {
                 Error(place, $"{type} needs property '{required.Name}' ({required.Description})");
-                ok = false;
             }
         }
 
@@ -160,7 +150,7 @@ internal sealed partial class DatasetValidator(List<DatasetError> errors)
     }
 
     private Dictionary<string, object?> ReadProperties(Place place, JObject json, IReadOnlyList<PropertySpec> specs,
-        HashSet<string> commonFields, string owner, ref bool ok)
+        HashSet<string> commonFields, string owner)
     {
         var result = new Dictionary<string, object?>(StringComparer.Ordinal);
         var byName = specs.ToDictionary(s => s.Name);
@@ -170,20 +160,17 @@ internal sealed partial class DatasetValidator(List<DatasetError> errors)
             if (!byName.TryGetValue(property.Name, out var spec))
             {
                 Error(new Place(place.File, property), $"unknown property '{property.Name}' for {owner}; allowed: {string.Join(", ", specs.Select(s => s.Name))}");
-                ok = false;
                 continue;
             }
             if (ReadValue(new Place(place.File, property.Value), spec, property.Value, owner) is var (valid, value))
             {
-                if (valid) { if (value is not null) result[spec.Name] = value; }
-                else ok = false;
+                if (valid && value is not null) result[spec.Name] = value;
             }
         }
         foreach (var spec in specs.Where(s => s.Required && !result.ContainsKey(s.Name)))
         {
             if (json[spec.Name] is not null) continue; // already reported as invalid
             Error(place, $"{owner} needs property '{spec.Name}'" + (spec.Vocabulary is null ? "" : $" (one of: {spec.Vocabulary.Describe()})"));
-            ok = false;
         }
 
         // "present" means still ongoing, so it can only close a period; and a period cannot end before it starts.
@@ -192,12 +179,10 @@ internal sealed partial class DatasetValidator(List<DatasetError> errors)
             if (result.GetValueOrDefault("from") as string == PeriodEnd.PresentText)
             {
                 Error(At(place, json, "from"), "\"present\" can only be the end of a period (\"to\")");
-                ok = false;
             }
             else if (Period.Parse(result.GetValueOrDefault("from") as string, result.GetValueOrDefault("to") as string).EndsBeforeItStarts)
             {
                 Error(At(place, json, "to"), $"the period ends ({result["to"]}) before it starts ({result["from"]})");
-                ok = false;
             }
         }
         return result;
@@ -250,30 +235,27 @@ internal sealed partial class DatasetValidator(List<DatasetError> errors)
         return (true, text);
     }
 
-    private void CheckEventLegalStatus(Place place, JObject json, Dictionary<string, object?> properties, ref bool ok)
+    private void CheckEventLegalStatus(Place place, JObject json, Dictionary<string, object?> properties)
     {
         if (properties.GetValueOrDefault("kind") is string kind
             && Vocabularies.EventKindsNeedingLegalStatus.Contains(kind) && !properties.ContainsKey("legalStatus")
             && json["legalStatus"] is null)
         {
             Error(place, $"an event of kind '{kind}' asserts or decides wrongdoing, so it needs a \"legalStatus\" ({Vocabularies.LegalStatus.Describe()})");
-            ok = false;
         }
     }
 
-    private void CheckPseudonym(Place place, JObject json, Dictionary<string, object?> properties, ref bool ok)
+    private void CheckPseudonym(Place place, JObject json, Dictionary<string, object?> properties)
     {
         var anonymity = properties.GetValueOrDefault("anonymity") as string;
         var hasPseudonym = properties.ContainsKey("pseudonym");
         if (anonymity == "pseudonym" && !hasPseudonym)
         {
             Error(place, "a victim role with anonymity 'pseudonym' must give the \"pseudonym\" the source used");
-            ok = false;
         }
         else if (anonymity is "protected" or "public" && hasPseudonym)
         {
             Error(At(place, json, "pseudonym"), $"a {anonymity} victim role may not carry a pseudonym; use anonymity 'pseudonym'");
-            ok = false;
         }
     }
 
@@ -362,33 +344,30 @@ internal sealed partial class DatasetValidator(List<DatasetError> errors)
 
     private static bool IsValidId(string id, string prefix) => IdPattern().IsMatch(id) && id.StartsWith(prefix + ":", StringComparison.Ordinal);
 
-    private string? RequiredString(Place place, JObject json, string key, ref bool ok)
+    private string? RequiredString(Place place, JObject json, string key)
     {
         var token = json[key];
         if (token is { Type: JTokenType.String } && !string.IsNullOrWhiteSpace(token.Value<string>())) return token.Value<string>();
         Error(token is null ? place : new Place(place.File, token), token is null ? $"missing \"{key}\"" : $"\"{key}\" must be a non-empty string");
-        ok = false;
         return null;
     }
 
-    private string? OptionalString(Place place, JObject json, string key, ref bool ok)
+    private string? OptionalString(Place place, JObject json, string key)
     {
         var token = json[key];
         if (token is null) return null;
         if (token.Type == JTokenType.String) return token.Value<string>();
         Error(new Place(place.File, token), $"\"{key}\" must be a string");
-        ok = false;
         return null;
     }
 
-    private List<string>? StringList(Place place, JObject json, string key, ref bool ok)
+    private List<string>? StringList(Place place, JObject json, string key)
     {
         var token = json[key];
         if (token is null) return null;
         if (token is JArray array && array.All(t => t.Type == JTokenType.String && !string.IsNullOrWhiteSpace(t.Value<string>())))
             return array.Select(t => t.Value<string>()!).ToList();
         Error(new Place(place.File, token), $"\"{key}\" must be an array of non-empty strings");
-        ok = false;
         return null;
     }
 
