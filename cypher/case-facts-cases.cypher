@@ -4,5 +4,5 @@ MATCH (c:Case)
 OPTIONAL MATCH (c)-[:RELATED_TO]-(related:Case)
 WITH c, collect(DISTINCT related) AS related
 OPTIONAL MATCH (source:Source)-[:REPORTS_ON|COMMENTS_ON]->(c)
-RETURN c AS case, related, collect(DISTINCT source.id) AS reportingSourceIds
+RETURN c AS caseNode, related, collect(DISTINCT source.id) AS reportingSourceIds
 ORDER BY c.id

@@ -83,7 +83,7 @@ public sealed partial class Neo4jGraphStore
     public async Task<IReadOnlyList<CaseFacts>> GetCaseFactsAsync(CancellationToken cancellationToken)
     {
         var cases = (await RunAsync("case-facts-cases", cancellationToken)).Rows
-            .Select(r => (Case: Neo4jValues.ToNode(r["case"]), Related: Nodes(r["related"]), Reporting: Strings(r["reportingSourceIds"])))
+            .Select(r => (Case: Neo4jValues.ToNode(r["caseNode"]), Related: Nodes(r["related"]), Reporting: Strings(r["reportingSourceIds"])))
             .ToList();
         var subjects = (await RunAsync("case-facts-subjects", cancellationToken)).Rows
             .Select(r => (CaseId: r.RequiredString("caseId"), Officer: Neo4jValues.ToNode(r["officer"]), Role: r.String("role"),

@@ -68,8 +68,9 @@ public sealed class QueryApiClient
         IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken) =>
         (await SendAsync(HttpMethod.Post, transactionUri, statement.Name, Body(statement, parameters), affinity, cancellationToken)).Result;
 
+    // The documented commit request carries Content-Type: application/json and no body; sent exactly so.
     internal async Task CommitAsync(string transactionUri, string? affinity, CancellationToken cancellationToken) =>
-        await SendAsync(HttpMethod.Post, $"{transactionUri}/commit", "commit", null, affinity, cancellationToken);
+        await SendAsync(HttpMethod.Post, $"{transactionUri}/commit", "commit", "", affinity, cancellationToken);
 
     internal async Task RollbackAsync(string transactionUri, string? affinity, CancellationToken cancellationToken) =>
         await SendAsync(HttpMethod.Delete, transactionUri, "rollback", null, affinity, cancellationToken);
