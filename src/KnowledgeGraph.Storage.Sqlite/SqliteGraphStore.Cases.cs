@@ -118,9 +118,14 @@ public sealed partial class SqliteGraphStore
             .Concat(cases.SelectMany(c => c.Sources));
         var refs = await LoadSourceRefsAsync(connection, sourceIds, cancellationToken);
 
+        // One pass to index relationships by case; scanning all of them per case would be quadratic.
+        var byCase = caseRels.SelectMany(r => r.Type is RelationshipTypes.HasEvent ? [(Case: r.From, Rel: r)]
+                : r.Type is RelationshipTypes.RelatedTo ? [(Case: r.From, Rel: r), (Case: r.To, Rel: r)]
+                : new[] { (Case: r.To, Rel: r) })
+            .ToLookup(x => x.Case, x => x.Rel, StringComparer.Ordinal);
         return cases.Select(c =>
         {
-            var mine = caseRels.Where(r => r.To == c.Id || (r.From == c.Id && r.Type is RelationshipTypes.HasEvent or RelationshipTypes.RelatedTo)).ToList();
+            var mine = byCase[c.Id].ToList();
             var subjects = mine.Where(r => r.Type == RelationshipTypes.SubjectOf)
                 .Select(r => new SubjectFact(NodeRef.Of(people[r.From]), r.Text("role"), r.Text("legalStatus") ?? "unknown", service[r.From].ToList()))
                 .ToList();

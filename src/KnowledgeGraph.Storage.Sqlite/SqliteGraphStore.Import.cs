@@ -29,6 +29,18 @@ public sealed partial class SqliteGraphStore
 
         var nodeCounts = new Counter();
         var done = 0;
+        // Prepared once and reused: per-row parsing would dominate large imports.
+        await using var upsertNode = connection.Command(
+            """
+            INSERT INTO nodes (id, label, name, aliases, properties, sources) VALUES ($id, $label, $name, $aliases, $properties, $sources)
+            ON CONFLICT (id) DO UPDATE SET label = excluded.label, name = excluded.name, aliases = excluded.aliases,
+                properties = excluded.properties, sources = excluded.sources
+            RETURNING rowid
+            """, ("$id", ""), ("$label", ""), ("$name", ""), ("$aliases", ""), ("$properties", ""), ("$sources", ""));
+        // The search index row shares the node's rowid, so replacing it is an indexed lookup, not a scan.
+        await using var replaceNames = connection.Command(
+            "DELETE FROM node_names WHERE rowid = $rowid; INSERT INTO node_names (rowid, id, names) VALUES ($rowid, $id, $names)",
+            ("$rowid", 0L), ("$id", ""), ("$names", ""));
         foreach (var node in dataset.Nodes)
         {
             var aliases = PropertyJson.WriteList(node.Aliases);
@@ -37,34 +49,31 @@ public sealed partial class SqliteGraphStore
             var row = $"{node.Label}|{node.Name}|{aliases}|{properties}|{sources}";
             if (nodeCounts.Classify(nodeRows.GetValueOrDefault(node.Id), row))
             {
-                await connection.ExecuteAsync(
-                    """
-                    INSERT INTO nodes (id, label, name, aliases, properties, sources) VALUES ($id, $label, $name, $aliases, $properties, $sources)
-                    ON CONFLICT (id) DO UPDATE SET label = excluded.label, name = excluded.name, aliases = excluded.aliases,
-                        properties = excluded.properties, sources = excluded.sources
-                    """, cancellationToken,
-                    ("$id", node.Id), ("$label", node.Label), ("$name", node.Name), ("$aliases", aliases), ("$properties", properties), ("$sources", sources));
-                await connection.ExecuteAsync("DELETE FROM node_names WHERE id = $id", cancellationToken, ("$id", node.Id));
-                await connection.ExecuteAsync("INSERT INTO node_names (id, names) VALUES ($id, $names)", cancellationToken,
-                    ("$id", node.Id), ("$names", string.Join(" \n ", node.Aliases.Prepend(node.Name))));
+                Set(upsertNode, ("$id", node.Id), ("$label", node.Label), ("$name", node.Name), ("$aliases", aliases), ("$properties", properties), ("$sources", sources));
+                var rowid = (long)(await upsertNode.ExecuteScalarAsync(cancellationToken))!;
+                Set(replaceNames, ("$rowid", rowid), ("$id", node.Id), ("$names", string.Join(" \n ", node.Aliases.Prepend(node.Name))));
+                await replaceNames.ExecuteNonQueryAsync(cancellationToken);
             }
             progress?.Report(new ImportProgress("nodes", ++done, dataset.Nodes.Count));
         }
 
         var relCounts = new Counter();
         done = 0;
+        await using var upsertRel = connection.Command(
+            """
+            INSERT INTO relationships (id, type, from_id, to_id, properties, sources) VALUES ($id, $type, $from, $to, $properties, $sources)
+            ON CONFLICT (id) DO UPDATE SET type = excluded.type, from_id = excluded.from_id, to_id = excluded.to_id,
+                properties = excluded.properties, sources = excluded.sources
+            """, ("$id", ""), ("$type", ""), ("$from", ""), ("$to", ""), ("$properties", ""), ("$sources", ""));
         foreach (var rel in dataset.Relationships)
         {
             var properties = PropertyJson.Write(rel.Properties);
             var sources = PropertyJson.WriteList(rel.Sources);
             if (relCounts.Classify(relRows.GetValueOrDefault(rel.Id), $"{rel.Type}|{rel.From}|{rel.To}|{properties}|{sources}"))
-                await connection.ExecuteAsync(
-                    """
-                    INSERT INTO relationships (id, type, from_id, to_id, properties, sources) VALUES ($id, $type, $from, $to, $properties, $sources)
-                    ON CONFLICT (id) DO UPDATE SET type = excluded.type, from_id = excluded.from_id, to_id = excluded.to_id,
-                        properties = excluded.properties, sources = excluded.sources
-                    """, cancellationToken,
-                    ("$id", rel.Id), ("$type", rel.Type), ("$from", rel.From), ("$to", rel.To), ("$properties", properties), ("$sources", sources));
+            {
+                Set(upsertRel, ("$id", rel.Id), ("$type", rel.Type), ("$from", rel.From), ("$to", rel.To), ("$properties", properties), ("$sources", sources));
+                await upsertRel.ExecuteNonQueryAsync(cancellationToken);
+            }
             progress?.Report(new ImportProgress("relationships", ++done, dataset.Relationships.Count));
         }
 
@@ -72,12 +81,17 @@ public sealed partial class SqliteGraphStore
         var deletedNodes = 0;
         foreach (var id in nodeRows.Keys.Where(id => !wantedNodes.Contains(id)))
         {
-            await connection.ExecuteAsync("DELETE FROM node_names WHERE id = $id", cancellationToken, ("$id", id));
+            await connection.ExecuteAsync("DELETE FROM node_names WHERE rowid = (SELECT rowid FROM nodes WHERE id = $id)", cancellationToken, ("$id", id));
             deletedNodes += await connection.ExecuteAsync("DELETE FROM nodes WHERE id = $id", cancellationToken, ("$id", id));
         }
 
         await transaction.CommitAsync(cancellationToken);
         return new ImportSummary(nodeCounts.ToCounts(deletedNodes), relCounts.ToCounts(deletedRels));
+    }
+
+    private static void Set(Microsoft.Data.Sqlite.SqliteCommand command, params (string Name, object Value)[] values)
+    {
+        foreach (var (name, value) in values) command.Parameters[name].Value = value;
     }
 
     private sealed class Counter

@@ -106,7 +106,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
         connection.QueryAsync(
             $"""
             SELECT {RelationshipColumns} FROM relationships r
-            WHERE (r.from_id IN (SELECT value FROM json_each($ids)) OR r.to_id IN (SELECT value FROM json_each($ids)))
+            WHERE r.rowid IN (SELECT rowid FROM relationships WHERE from_id IN (SELECT value FROM json_each($ids))
+                              UNION SELECT rowid FROM relationships WHERE to_id IN (SELECT value FROM json_each($ids)))
               AND ($types IS NULL OR r.type IN (SELECT value FROM json_each($types)))
             ORDER BY r.id
             """,

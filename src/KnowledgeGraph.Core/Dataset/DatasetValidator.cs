@@ -162,10 +162,8 @@ internal sealed partial class DatasetValidator(List<DatasetError> errors)
                 Error(new Place(place.File, property), $"unknown property '{property.Name}' for {owner}; allowed: {string.Join(", ", specs.Select(s => s.Name))}");
                 continue;
             }
-            if (ReadValue(new Place(place.File, property.Value), spec, property.Value, owner) is var (valid, value))
-            {
-                if (valid && value is not null) result[spec.Name] = value;
-            }
+            var (valid, value) = ReadValue(new Place(place.File, property.Value), spec, property.Value, owner);
+            if (valid && value is not null) result[spec.Name] = value;
         }
         foreach (var spec in specs.Where(s => s.Required && !result.ContainsKey(s.Name)))
         {
