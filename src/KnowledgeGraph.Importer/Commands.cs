@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using KnowledgeGraph.Core.Dataset;
 using KnowledgeGraph.Core.Graph;
+using KnowledgeGraph.Storage.Neo4j;
 using KnowledgeGraph.Storage.Sqlite;
 
 namespace KnowledgeGraph.Importer;
@@ -32,10 +33,12 @@ internal static class Commands
             store = settings.Store switch
             {
                 "sqlite" => new SqliteGraphStore(settings.DatabasePath),
+                "neo4j" when settings.Neo4j?.Problems() is { Count: > 0 } problems => throw new ArgumentException(string.Join("; ", problems)),
+                "neo4j" => Neo4jServiceCollectionExtensions.Create(settings.Neo4j!),
                 _ => throw new NotSupportedException($"store '{settings.Store}' is not available in this build"),
             };
         }
-        catch (Exception ex) when (ex is NotSupportedException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is NotSupportedException or ArgumentException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
             error.WriteLine($"error: cannot open the {settings.Store} store: {ex.Message}");
             return ImporterApp.StoreFailed;
@@ -57,7 +60,8 @@ internal static class Commands
         }
     }
 
-    private static string Describe(StoreSettings settings) => settings.Store == "sqlite" ? Path.GetFullPath(settings.DatabasePath) : settings.Store;
+    private static string Describe(StoreSettings settings) => settings.Store == "sqlite" ? Path.GetFullPath(settings.DatabasePath)
+        : settings.Neo4j is { } neo4j ? $"{neo4j.Uri}, database {neo4j.Database}" : settings.Store;
 
     private static string Format(ImportCounts c) => $"{c.Created} created, {c.Updated} updated, {c.Unchanged} unchanged, {c.Deleted} deleted";
 

@@ -1,0 +1,18 @@
+// All shortest undirected paths between two nodes, avoiding excluded ids and labels in between,
+// in a stable order (node ids along the path, then relationship ids).
+// The hop bound must be a literal: 6 is QueryLimits.MaxHops, and $maxHops narrows it.
+// Parameters:
+//   $from: string, start node id
+//   $to: string, end node id
+//   $maxHops: integer, at most QueryLimits.MaxHops (6)
+//   $excludeIds: list of string, nodes a path may not pass through
+//   $excludeLabels: list of string, labels a path may not pass through
+//   $limit: integer, how many paths to return at most
+MATCH (a:Entity {id: $from})
+MATCH (b:Entity {id: $to})
+MATCH p = allShortestPaths((a)-[*..6]-(b))
+WHERE length(p) <= $maxHops
+  AND all(n IN nodes(p)[1..-1] WHERE NOT n.id IN $excludeIds AND none(label IN labels(n) WHERE label IN $excludeLabels))
+RETURN p AS path
+ORDER BY [n IN nodes(p) | n.id], [r IN relationships(p) | r.id]
+LIMIT $limit

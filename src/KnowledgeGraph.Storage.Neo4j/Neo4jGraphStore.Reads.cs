@@ -1,0 +1,64 @@
+using KnowledgeGraph.Core.Graph;
+using KnowledgeGraph.Core.Model;
+using KnowledgeGraph.Core.Rules;
+
+namespace KnowledgeGraph.Storage.Neo4j;
+
+public sealed partial class Neo4jGraphStore
+{
+    public async Task<NodeDetail?> GetNodeAsync(string id, int relationshipLimit, CancellationToken cancellationToken)
+    {
+        var node = await LoadNodeAsync(id, cancellationToken);
+        if (node is null) return null;
+
+        var rows = (await RunAsync("get-node-relationships", cancellationToken, ("id", id))).Rows;
+        var relationships = rows.Select(Relationship).ToList();
+        var others = rows.Select(r => Neo4jValues.ToNode(r["other"])).DistinctBy(n => n.Id).ToDictionary(n => n.Id, StringComparer.Ordinal);
+        var refs = await LoadSourceRefsAsync(relationships.SelectMany(r => r.Sources).Concat(node.Sources), cancellationToken);
+
+        var views = relationships
+            .Select(r => new RelationshipView(r.Id, r.Type, r.From == id ? Direction.Out : Direction.In,
+                NodeRef.Of(others[r.From == id ? r.To : r.From]), r.Properties, LegalStatusOf(r.Properties), Cite(r.Sources, refs)))
+            .OrderBy(v => v.Type, StringComparer.Ordinal).ThenBy(v => v.Other.Name, StringComparer.Ordinal).ThenBy(v => v.Id, StringComparer.Ordinal)
+            .ToList();
+        return new NodeDetail(node, views.Take(relationshipLimit).ToList(), views.Count > relationshipLimit,
+            Cite(relationships.SelectMany(r => r.Sources).Concat(node.Sources), refs));
+    }
+
+    public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        var lucene = Neo4jValues.LuceneQuery(query.Text);
+        if (lucene is null) return new SearchResult([], false);
+        var result = await RunAsync("search-names", cancellationToken,
+            ("query", lucene), ("label", query.Label), ("limit", QueryLimits.MaxResults * 4));
+        var candidates = result.Rows.Select(r => Neo4jValues.ToNode(r["node"]));
+        return SearchRanking.Rank(candidates.Select(n => new SearchHit(n.Id, n.Label, n.Name, n.Aliases)), query.Text, query.Limit);
+    }
+
+    public async Task<SourceEvidence?> GetSourceEvidenceAsync(string sourceId, CancellationToken cancellationToken)
+    {
+        var source = await LoadNodeAsync(sourceId, cancellationToken);
+        if (source is null || source.Label != Labels.Source) return null;
+        var refs = await LoadSourceRefsAsync([sourceId], cancellationToken);
+
+        var nodes = (await RunAsync("source-citing-nodes", cancellationToken, ("sourceId", sourceId))).Rows
+            .Select(r => NodeRef.Of(Neo4jValues.ToNode(r["node"]))).ToList();
+        var relationships = (await RunAsync("source-citing-relationships", cancellationToken, ("sourceId", sourceId))).Rows
+            .Select(row =>
+            {
+                var from = Neo4jValues.ToNode(row["fromNode"]);
+                var to = Neo4jValues.ToNode(row["toNode"]);
+                var r = Neo4jValues.ToRelationship(row["relationship"], from.Id, to.Id);
+                return new CitedRelationship(r.Id, r.Type, NodeRef.Of(from), NodeRef.Of(to), r.Properties, LegalStatusOf(r.Properties), r.Sources);
+            })
+            .ToList();
+        return new SourceEvidence(refs[sourceId], source, nodes, relationships);
+    }
+
+    public async Task<Dataset> ExportAsync(CancellationToken cancellationToken)
+    {
+        var nodes = (await RunAsync("export-nodes", cancellationToken)).Rows.Select(r => Neo4jValues.ToNode(r["node"])).ToList();
+        var relationships = (await RunAsync("export-relationships", cancellationToken)).Rows.Select(Relationship).ToList();
+        return new Dataset(nodes, relationships);
+    }
+}
