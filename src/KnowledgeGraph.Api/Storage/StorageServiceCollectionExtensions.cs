@@ -1,4 +1,5 @@
 using KnowledgeGraph.Core.Graph;
+using KnowledgeGraph.Storage.Neo4j;
 using KnowledgeGraph.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -30,14 +31,22 @@ public static class StorageServiceCollectionExtensions
         {
             StorageProvider.Sqlite => CreateSqlite(services),
 
-            // ── Neo4j ──────────────────────────────────────────────────────────────────────────────
-            // The one place Provider=Neo4j constructs Neo4jGraphStore (options bound from section "Neo4j").
-            // The adapter is being written on another branch and is not in this build yet.
-            StorageProvider.Neo4j => throw new NotSupportedException(
-                "Storage:Provider 'Neo4j' is not available in this build: the Neo4j adapter (Neo4jGraphStore) has not been merged yet. Use Storage:Provider 'Sqlite'."),
+            StorageProvider.Neo4j => CreateNeo4j(services),
 
             _ => throw new NotSupportedException($"Storage:Provider '{options.Provider}' is not known; use Sqlite or Neo4j."),
         };
+    }
+
+    /// <summary>Options from the "Neo4j" section, overridden by NEO4J_* variables; a missing or bad URI stops start-up.</summary>
+    private static Neo4jGraphStore CreateNeo4j(IServiceProvider services)
+    {
+        var options = new Neo4jOptions();
+        services.GetRequiredService<IConfiguration>().GetSection(Neo4jOptions.SectionName).Bind(options);
+        options.ApplyEnvironment(Environment.GetEnvironmentVariable);
+        var problems = options.Problems();
+        if (problems.Count > 0)
+            throw new InvalidOperationException($"Storage:Provider is Neo4j but the Neo4j settings are invalid: {string.Join("; ", problems)}");
+        return Neo4jServiceCollectionExtensions.Create(options, services.GetRequiredService<TimeProvider>());
     }
 
     private static SqliteGraphStore CreateSqlite(IServiceProvider services) =>
