@@ -23,9 +23,10 @@ log=$(mktemp)
 status=0
 dotnet test KnowledgeGraph.sln --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
 
-# dotnet test prints one summary per test project; add them up into the one closing line CI reads.
-summary=$(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' \
-  | awk '{f+=$1; p+=$2; s+=$3} END {printf "%d passed, %d failed, %d skipped", p, f, s}')
+# dotnet test prints a "Total tests / Passed / Failed / Skipped" block per test project; add them up into the
+# one closing line CI reads.
+summary=$(awk '/^ +(Passed|Failed|Skipped): +[0-9]+ *$/ { n[$1] += $2 }
+  END { printf "%d passed, %d failed, %d skipped", n["Passed:"], n["Failed:"], n["Skipped:"] }' "$log")
 echo
 echo "$summary"
 rm -f "$log"
