@@ -26,7 +26,7 @@ public sealed partial class Neo4jGraphStore
                 Sources: Neo4jValues.List(r["relationship"].GetProperty("properties"), "sources")))
             .ToList();
         var refs = await LoadSourceRefsAsync(workedWith.SelectMany(w => w.Sources), cancellationToken);
-        var facts = workedWith.Select(w => new WorkedWithFact(NodeRef.Of(w.Officer), NodeRef.Of(w.Other), Cite(w.Sources, refs))).ToList();
+        var facts = workedWith.Select(w => new WorkedWithFact(NodeRef.Of(w.Officer), NodeRef.Of(w.Other), Citations.Cite(w.Sources, refs))).ToList();
 
         return new ServedTogetherResult(NodeRef.Of(officer), scope, ServedTogetherRule.ForOfficer(officerId, records, facts, scope, Today));
     }
@@ -60,7 +60,7 @@ public sealed partial class Neo4jGraphStore
             .ToList();
         var refs = await LoadSourceRefsAsync(rows.SelectMany(r => r.Relationship.Sources), cancellationToken);
         return rows.Select(r => new ServiceRecord(r.Relationship.Id, r.Officer, r.Organisation, r.ForceId,
-            r.Relationship.Text("from"), r.Relationship.Text("to"), r.Relationship.Text("rank"), Cite(r.Relationship.Sources, refs))).ToList();
+            r.Relationship.Text("from"), r.Relationship.Text("to"), r.Relationship.Text("rank"), Citations.Cite(r.Relationship.Sources, refs))).ToList();
     }
 
     public async Task<CaseTimeline?> GetCaseTimelineAsync(string caseId, CancellationToken cancellationToken)
@@ -74,9 +74,7 @@ public sealed partial class Neo4jGraphStore
             .ToList();
         var refs = await LoadSourceRefsAsync(rows.SelectMany(r => r.Event.Sources), cancellationToken);
 
-        var timeline = rows.Select(r => new TimelineEvent(r.Event.Id, r.Event.Text("date")!, r.Event.Text("kind")!,
-            r.Event.Text("summary") ?? r.Event.Name, r.Event.Text("outcome"), r.Event.Text("legalStatus"), r.Event.Text("misconductLevel"),
-            r.Event.Text("sanction"), r.Actors, Cite(r.Event.Sources, refs)));
+        var timeline = rows.Select(r => CaseRecords.ToTimelineEvent(r.Event, r.Actors, Citations.Cite(r.Event.Sources, refs)));
         return new CaseTimeline(NodeRef.Of(@case), @case.Text("legalStatus") ?? "unknown", TimelineOrder.Sort(timeline));
     }
 
@@ -99,20 +97,13 @@ public sealed partial class Neo4jGraphStore
         var subjectsByCase = subjects.ToLookup(s => s.CaseId);
         var eventsByCase = events.ToLookup(e => e.CaseId);
 
-        return cases.Select(c => new CaseFacts(
-            NodeRef.Of(c.Case),
-            c.Case.Text("legalStatus") ?? "unknown",
-            c.Case.Properties.GetValueOrDefault("categories") as string[] ?? [],
-            c.Case.Text("date"),
+        return cases.Select(c => CaseRecords.ToCaseFacts(
+            c.Case,
             subjectsByCase[c.Case.Id].Select(s => new SubjectFact(NodeRef.Of(s.Officer), s.Role, s.LegalStatus ?? "unknown", service[s.Officer.Id].ToList()))
                 .ToList(),
-            eventsByCase[c.Case.Id]
-                .Select(e => new EventFact(e.Event.Id, e.Event.Text("date")!, e.Event.Text("kind")!, e.Event.Text("legalStatus"),
-                    e.Event.Text("misconductLevel"), e.Event.Text("sanction"), e.Actors.Select(NodeRef.Of).ToList()))
-                .OrderBy(e => PartialDate.Parse(e.Date)).ThenBy(e => e.Id, StringComparer.Ordinal)
-                .ToList(),
-            Cite(c.Reporting.Concat(c.Case.Sources), refs),
-            c.Related.DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal).Select(NodeRef.Of).ToList()))
+            CaseRecords.ToEventFacts(eventsByCase[c.Case.Id].Select(e => (e.Event, (IReadOnlyList<NodeRef>)e.Actors.Select(NodeRef.Of).ToList()))),
+            Citations.Cite(c.Reporting.Concat(c.Case.Sources), refs),
+            c.Related.Select(NodeRef.Of)))
             .ToList();
     }
 

@@ -18,11 +18,11 @@ public sealed partial class Neo4jGraphStore
 
         var views = relationships
             .Select(r => new RelationshipView(r.Id, r.Type, r.From == id ? Direction.Out : Direction.In,
-                NodeRef.Of(others[r.From == id ? r.To : r.From]), r.Properties, LegalStatusOf(r.Properties), Cite(r.Sources, refs)))
+                NodeRef.Of(others[r.From == id ? r.To : r.From]), r.Properties, r.Properties.LegalStatus(), Citations.Cite(r.Sources, refs)))
             .OrderBy(v => v.Type, StringComparer.Ordinal).ThenBy(v => v.Other.Name, StringComparer.Ordinal).ThenBy(v => v.Id, StringComparer.Ordinal)
             .ToList();
         return new NodeDetail(node, views.Take(relationshipLimit).ToList(), views.Count > relationshipLimit,
-            Cite(relationships.SelectMany(r => r.Sources).Concat(node.Sources), refs));
+            Citations.Cite(relationships.SelectMany(r => r.Sources).Concat(node.Sources), refs));
     }
 
     public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
@@ -49,7 +49,7 @@ public sealed partial class Neo4jGraphStore
                 var from = Neo4jValues.ToNode(row["fromNode"]);
                 var to = Neo4jValues.ToNode(row["toNode"]);
                 var r = Neo4jValues.ToRelationship(row["relationship"], from.Id, to.Id);
-                return new CitedRelationship(r.Id, r.Type, NodeRef.Of(from), NodeRef.Of(to), r.Properties, LegalStatusOf(r.Properties), r.Sources);
+                return new CitedRelationship(r.Id, r.Type, NodeRef.Of(from), NodeRef.Of(to), r.Properties, r.Properties.LegalStatus(), r.Sources);
             })
             .ToList();
         return new SourceEvidence(refs[sourceId], source, nodes, relationships);

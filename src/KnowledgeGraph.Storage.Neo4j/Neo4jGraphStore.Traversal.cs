@@ -1,6 +1,5 @@
 using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Core.Model;
-using KnowledgeGraph.Core.Rules;
 
 namespace KnowledgeGraph.Storage.Neo4j;
 
@@ -39,38 +38,18 @@ public sealed partial class Neo4jGraphStore
         var ends = await LoadNodesAsync([query.From, query.To], cancellationToken);
         if (!ends.ContainsKey(query.From) || !ends.ContainsKey(query.To)) return null;
 
-        List<(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphRelationship> Rels)> walks;
-        if (query.From == query.To)
+        IEnumerable<Walk> found = query.From == query.To
             // A path from a node to itself is the node alone; Cypher's shortest paths need two distinct ends.
-            walks = [([ends[query.From]], [])];
-        else
-            walks = (await RunAsync("find-shortest-paths", cancellationToken,
+            ? [new Walk([ends[query.From]], [])]
+            : (await RunAsync("find-shortest-paths", cancellationToken,
                     ("from", query.From), ("to", query.To), ("maxHops", Math.Min(query.MaxHops, QueryLimits.MaxHops)),
                     ("excludeIds", query.ExcludeIds.ToArray()), ("excludeLabels", query.ExcludeLabels.ToArray()), ("limit", query.Limit)))
-                .Rows.Select(r => Neo4jValues.ToPath(r["path"])).ToList();
+                .Rows.Select(r => Neo4jValues.ToPath(r["path"])).Select(p => new Walk(p.Nodes, p.Relationships));
 
-        walks = walks
-            .OrderBy(w => string.Join("\u0001", w.Nodes.Select(n => n.Id)), StringComparer.Ordinal)
-            .ThenBy(w => string.Join("\u0001", w.Rels.Select(r => r.Id)), StringComparer.Ordinal)
-            .Take(query.Limit)
-            .ToList();
-        var byId = walks.SelectMany(w => w.Nodes).DistinctBy(n => n.Id).ToDictionary(n => n.Id, StringComparer.Ordinal);
-        var degreesById = (await RunAsync("get-degrees", cancellationToken, ("ids", byId.Keys.ToArray()))).Rows
+        var walks = PathAssembly.Order(found, query.Limit);
+        var (nodeIds, sourceIds) = PathAssembly.Lookups(walks);
+        var degrees = (await RunAsync("get-degrees", cancellationToken, ("ids", nodeIds.ToArray()))).Rows
             .ToDictionary(r => r.RequiredString("id"), r => r.Int("degree"), StringComparer.Ordinal);
-        var refs = await LoadSourceRefsAsync(walks.SelectMany(w => w.Rels).SelectMany(r => r.Sources), cancellationToken);
-
-        PathNode ToPathNode(string id) => new(id, byId[id].Label, byId[id].Name, degreesById.GetValueOrDefault(id));
-        var paths = walks.Select(w => new GraphPath(
-            w.Nodes.Select(n => ToPathNode(n.Id)).ToList(),
-            w.Rels.Select(r =>
-            {
-                var sources = Cite(r.Sources, refs);
-                return new PathHop(r.Id, r.Type, r.From, r.To, r.Properties, LegalStatusOf(r.Properties), sources,
-                    Sentences.Describe(r.Type, NodeRef.Of(byId[r.From]), NodeRef.Of(byId[r.To]), r.Properties, sources));
-            }).ToList())).ToList();
-        var hubs = walks.SelectMany(w => w.Nodes).Select(n => n.Id).Distinct()
-            .Where(id => id != query.From && id != query.To && degreesById.GetValueOrDefault(id) >= QueryLimits.HubDegree)
-            .OrderBy(id => id, StringComparer.Ordinal).Select(ToPathNode).ToList();
-        return new PathResult(paths, hubs);
+        return PathAssembly.Build(query, walks, degrees, await LoadSourceRefsAsync(sourceIds, cancellationToken));
     }
 }

@@ -48,11 +48,6 @@ public sealed partial class Neo4jGraphStore(QueryApiClient client, Neo4jOptions 
         return result.Rows.Select(Neo4jValues.ToSourceRef).ToDictionary(s => s.Id, StringComparer.Ordinal);
     }
 
-    private static IReadOnlyList<SourceRef> Cite(IEnumerable<string> ids, IReadOnlyDictionary<string, SourceRef> refs) =>
-        ids.Distinct().Where(refs.ContainsKey).Select(id => refs[id]).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
-
-    private static string? LegalStatusOf(IReadOnlyDictionary<string, object?> properties) => properties.GetValueOrDefault("legalStatus") as string;
-
     private static GraphRelationship Relationship(QueryRow row) =>
         Neo4jValues.ToRelationship(row["relationship"], row.RequiredString("from"), row.RequiredString("to"));
 }

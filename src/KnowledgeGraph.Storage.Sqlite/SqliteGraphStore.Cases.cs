@@ -37,7 +37,7 @@ public sealed partial class SqliteGraphStore
             r => ReadRelationship(r), cancellationToken, ("$id", officerId));
         var ends = await LoadNodesAsync(connection, workedWith.SelectMany(r => new[] { r.From, r.To }), cancellationToken);
         var refs = await LoadSourceRefsAsync(connection, workedWith.SelectMany(r => r.Sources), cancellationToken);
-        var facts = workedWith.Select(r => new WorkedWithFact(NodeRef.Of(ends[r.From]), NodeRef.Of(ends[r.To]), Cite(r.Sources, refs))).ToList();
+        var facts = workedWith.Select(r => new WorkedWithFact(NodeRef.Of(ends[r.From]), NodeRef.Of(ends[r.To]), Citations.Cite(r.Sources, refs))).ToList();
 
         return new ServedTogetherResult(NodeRef.Of(officer), scope, ServedTogetherRule.ForOfficer(officerId, records, facts, scope, Today));
     }
@@ -64,7 +64,7 @@ public sealed partial class SqliteGraphStore
         var refs = await LoadSourceRefsAsync(connection, rows.SelectMany(r => r.Sources), cancellationToken);
         return rows.Select(r => new ServiceRecord(r.Id, r.Officer, r.Organisation, r.ForceId,
             r.Properties.GetValueOrDefault("from") as string, r.Properties.GetValueOrDefault("to") as string,
-            r.Properties.GetValueOrDefault("rank") as string, Cite(r.Sources, refs))).ToList();
+            r.Properties.GetValueOrDefault("rank") as string, Citations.Cite(r.Sources, refs))).ToList();
     }
 
     public async Task<CaseTimeline?> GetCaseTimelineAsync(string caseId, CancellationToken cancellationToken)
@@ -79,9 +79,7 @@ public sealed partial class SqliteGraphStore
         var actors = await LoadActorsAsync(connection, events.Select(e => e.Id), cancellationToken);
         var refs = await LoadSourceRefsAsync(connection, events.SelectMany(e => e.Sources), cancellationToken);
 
-        var timeline = events.Select(e => new TimelineEvent(e.Id, e.Text("date")!, e.Text("kind")!, e.Text("summary") ?? e.Name,
-            e.Text("outcome"), e.Text("legalStatus"), e.Text("misconductLevel"), e.Text("sanction"),
-            actors.GetValueOrDefault(e.Id) ?? [], Cite(e.Sources, refs)));
+        var timeline = events.Select(e => CaseRecords.ToTimelineEvent(e, actors.GetValueOrDefault(e.Id) ?? [], Citations.Cite(e.Sources, refs)));
         return new CaseTimeline(NodeRef.Of(@case), @case.Text("legalStatus") ?? "unknown", TimelineOrder.Sort(timeline));
     }
 
@@ -129,16 +127,11 @@ public sealed partial class SqliteGraphStore
             var subjects = mine.Where(r => r.Type == RelationshipTypes.SubjectOf)
                 .Select(r => new SubjectFact(NodeRef.Of(people[r.From]), r.Text("role"), r.Text("legalStatus") ?? "unknown", service[r.From].ToList()))
                 .ToList();
-            var caseEvents = mine.Where(r => r.Type == RelationshipTypes.HasEvent).Select(r => eventsById[r.To])
-                .Select(e => new EventFact(e.Id, e.Text("date")!, e.Text("kind")!, e.Text("legalStatus"), e.Text("misconductLevel"), e.Text("sanction"),
-                    (actors.GetValueOrDefault(e.Id) ?? []).Select(a => a.Node).ToList()))
-                .OrderBy(e => PartialDate.Parse(e.Date)).ThenBy(e => e.Id, StringComparer.Ordinal)
-                .ToList();
+            var caseEvents = CaseRecords.ToEventFacts(mine.Where(r => r.Type == RelationshipTypes.HasEvent).Select(r => eventsById[r.To])
+                .Select(e => (e, (IReadOnlyList<NodeRef>)(actors.GetValueOrDefault(e.Id) ?? []).Select(a => a.Node).ToList())));
             var sources = mine.Where(r => r.Type is RelationshipTypes.ReportsOn or RelationshipTypes.CommentsOn).Select(r => r.From).Concat(c.Sources);
-            var related = mine.Where(r => r.Type == RelationshipTypes.RelatedTo).Select(r => r.From == c.Id ? r.To : r.From)
-                .Distinct().Order(StringComparer.Ordinal).Select(id => caseNames[id]).ToList();
-            return new CaseFacts(NodeRef.Of(c), c.Text("legalStatus") ?? "unknown",
-                c.Properties.GetValueOrDefault("categories") as string[] ?? [], c.Text("date"), subjects, caseEvents, Cite(sources, refs), related);
+            var related = mine.Where(r => r.Type == RelationshipTypes.RelatedTo).Select(r => caseNames[r.From == c.Id ? r.To : r.From]);
+            return CaseRecords.ToCaseFacts(c, subjects, caseEvents, Citations.Cite(sources, refs), related);
         }).ToList();
     }
 }

@@ -18,11 +18,11 @@ public sealed partial class SqliteGraphStore
 
         var views = relationships
             .Select(r => new RelationshipView(r.Id, r.Type, r.From == id ? Direction.Out : Direction.In,
-                NodeRef.Of(others[r.From == id ? r.To : r.From]), r.Properties, LegalStatusOf(r.Properties), Cite(r.Sources, refs)))
+                NodeRef.Of(others[r.From == id ? r.To : r.From]), r.Properties, r.Properties.LegalStatus(), Citations.Cite(r.Sources, refs)))
             .OrderBy(v => v.Type, StringComparer.Ordinal).ThenBy(v => v.Other.Name, StringComparer.Ordinal).ThenBy(v => v.Id, StringComparer.Ordinal)
             .ToList();
         return new NodeDetail(node, views.Take(relationshipLimit).ToList(), views.Count > relationshipLimit,
-            Cite(relationships.SelectMany(r => r.Sources).Concat(node.Sources), refs));
+            Citations.Cite(relationships.SelectMany(r => r.Sources).Concat(node.Sources), refs));
     }
 
     public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
@@ -59,7 +59,7 @@ public sealed partial class SqliteGraphStore
 
         return new SourceEvidence(refs[sourceId], source, citingNodes.Select(NodeRef.Of).ToList(),
             citingRels.Select(r => new CitedRelationship(r.Id, r.Type, NodeRef.Of(ends[r.From]), NodeRef.Of(ends[r.To]), r.Properties,
-                LegalStatusOf(r.Properties), r.Sources)).ToList());
+                r.Properties.LegalStatus(), r.Sources)).ToList());
     }
 
     public async Task<Dataset> ExportAsync(CancellationToken cancellationToken)

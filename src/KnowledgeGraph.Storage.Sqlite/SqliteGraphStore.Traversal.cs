@@ -1,6 +1,5 @@
 using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Core.Model;
-using KnowledgeGraph.Core.Rules;
 using Microsoft.Data.Sqlite;
 
 namespace KnowledgeGraph.Storage.Sqlite;
@@ -82,27 +81,11 @@ public sealed partial class SqliteGraphStore
         }
         if (!distance.ContainsKey(query.To)) return new PathResult([], []);
 
-        var walks = Walks(query.From, query.To, parents)
-            .OrderBy(w => string.Join("\u0001", w.Nodes), StringComparer.Ordinal)
-            .ThenBy(w => string.Join("\u0001", w.Rels.Select(r => r.Id)), StringComparer.Ordinal)
-            .Take(query.Limit)
-            .ToList();
-        var onPaths = walks.SelectMany(w => w.Nodes).Distinct().ToList();
-        var degrees = await LoadDegreesAsync(connection, onPaths, cancellationToken);
-        var refs = await LoadSourceRefsAsync(connection, walks.SelectMany(w => w.Rels).SelectMany(r => r.Sources), cancellationToken);
-
-        PathNode ToPathNode(string id) => new(id, nodes[id].Label, nodes[id].Name, degrees.GetValueOrDefault(id));
-        var paths = walks.Select(w => new GraphPath(
-            w.Nodes.Select(ToPathNode).ToList(),
-            w.Rels.Select(r =>
-            {
-                var sources = Cite(r.Sources, refs);
-                return new PathHop(r.Id, r.Type, r.From, r.To, r.Properties, LegalStatusOf(r.Properties), sources,
-                    Sentences.Describe(r.Type, NodeRef.Of(nodes[r.From]), NodeRef.Of(nodes[r.To]), r.Properties, sources));
-            }).ToList())).ToList();
-        var hubs = onPaths.Where(id => id != query.From && id != query.To && degrees.GetValueOrDefault(id) >= QueryLimits.HubDegree)
-            .OrderBy(id => id, StringComparer.Ordinal).Select(ToPathNode).ToList();
-        return new PathResult(paths, hubs);
+        var walks = PathAssembly.Order(
+            Walks(query.From, query.To, parents).Select(w => new Walk(w.Nodes.Select(id => nodes[id]).ToList(), w.Rels)), query.Limit);
+        var (nodeIds, sourceIds) = PathAssembly.Lookups(walks);
+        return PathAssembly.Build(query, walks, await LoadDegreesAsync(connection, nodeIds, cancellationToken),
+            await LoadSourceRefsAsync(connection, sourceIds, cancellationToken));
     }
 
     private static bool IsExcluded(GraphNode node, PathQuery query) =>

@@ -136,8 +136,4 @@ public sealed partial class SqliteGraphStore : IGraphStore
             p.GetValueOrDefault("published") as string, p.GetValueOrDefault("url") as string, publisher,
             p.GetValueOrDefault("seedFile") as string ?? "");
 
-    private static IReadOnlyList<SourceRef> Cite(IEnumerable<string> ids, IReadOnlyDictionary<string, SourceRef> refs) =>
-        ids.Distinct().Where(refs.ContainsKey).Select(id => refs[id]).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
-
-    private static string? LegalStatusOf(IReadOnlyDictionary<string, object?> properties) => properties.GetValueOrDefault("legalStatus") as string;
 }
