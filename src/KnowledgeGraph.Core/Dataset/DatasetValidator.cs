@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using KnowledgeGraph.Core.Model;
 using KnowledgeGraph.Core.Rules;
 using Newtonsoft.Json;
@@ -11,11 +10,8 @@ namespace KnowledgeGraph.Core.Dataset;
 /// finding, victims protected). Per-item checks run as each file is read; cross-file checks (ids, references,
 /// endpoint labels, victim links) run in <see cref="Finish"/>.
 /// </summary>
-internal sealed partial class DatasetValidator(List<DatasetError> errors)
+internal sealed class DatasetValidator(List<DatasetError> errors)
 {
-    [GeneratedRegex("^[a-z]+:[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex IdPattern();
-
     private static readonly HashSet<string> CommonNodeFields = ["id", "label", "name", "aliases", "sources"];
     private static readonly HashSet<string> RelationshipFields = ["type", "from", "to", "sources", "key", "properties"];
 
@@ -340,7 +336,7 @@ internal sealed partial class DatasetValidator(List<DatasetError> errors)
             Error(place, $"{label} '{node.Id}' belongs to no case; add a {type} relationship from its Case");
     }
 
-    private static bool IsValidId(string id, string prefix) => IdPattern().IsMatch(id) && id.StartsWith(prefix + ":", StringComparison.Ordinal);
+    private static bool IsValidId(string id, string prefix) => Labels.IsWellFormedId(id) && id.StartsWith(prefix + ":", StringComparison.Ordinal);
 
     private string? RequiredString(Place place, JObject json, string key)
     {

@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace KnowledgeGraph.Core.Model;
 
 /// <summary>Node labels and the id prefix each one uses (ids read as <c>officer:mark-connor</c>).</summary>
-public static class Labels
+public static partial class Labels
 {
     public const string Officer = "Officer";
     public const string Force = "Force";
@@ -22,6 +24,12 @@ public static class Labels
     public static IReadOnlyCollection<string> All => IdPrefix.Keys.ToArray();
 
     public static bool IsKnown(string? label) => label is not null && IdPrefix.ContainsKey(label);
+
+    [GeneratedRegex("^[a-z]+:[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex IdPattern();
+
+    /// <summary>Whether text has the shape of a node id: a lower-case prefix, a colon, words joined by single hyphens.</summary>
+    public static bool IsWellFormedId(string text) => IdPattern().IsMatch(text);
 }
 
 /// <summary>Relationship types.</summary>

@@ -13,11 +13,8 @@ namespace KnowledgeGraph.Api.Features.Paths;
 public sealed record PathsAnswer(string From, string To, int MaxHops, IReadOnlyList<GraphPath> Paths, IReadOnlyList<PathNode> Hubs,
     bool Truncated);
 
-public static partial class PathEndpoints
+public static class PathEndpoints
 {
-    [GeneratedRegex("^[a-z]+:[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex IdPattern();
-
     public static IEndpointRouteBuilder MapPathEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/paths").WithTags("Paths").ProducesProblem(StatusCodes.Status404NotFound).AddEndpointFilter<ParameterValidationFilter>();
@@ -49,7 +46,7 @@ public static partial class PathEndpoints
             errors.Required("from", From);
             errors.Required("to", To);
             errors.Range("maxHops", MaxHops, 1, QueryLimits.MaxHops);
-            foreach (var item in ExcludeList.Where(i => !Labels.IsKnown(i) && !IdPattern().IsMatch(i)))
+            foreach (var item in ExcludeList.Where(i => !Labels.IsKnown(i) && !Labels.IsWellFormedId(i)))
                 errors.Add("exclude", $"'{item}' is neither a label ({string.Join(", ", Labels.All)}) nor a node id.");
             foreach (var end in new[] { From, To }.Where(e => e is not null && ExcludeList.Contains(e)))
                 errors.Add("exclude", $"'{end}' is an end of the path and cannot be excluded.");
