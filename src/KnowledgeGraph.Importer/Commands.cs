@@ -33,8 +33,7 @@ internal static class Commands
             store = settings.Store switch
             {
                 "sqlite" => new SqliteGraphStore(settings.DatabasePath),
-                "neo4j" when settings.Neo4j?.Problems() is { Count: > 0 } problems => throw new ArgumentException(string.Join("; ", problems)),
-                "neo4j" => Neo4jServiceCollectionExtensions.Create(settings.Neo4j!),
+                "neo4j" => Neo4jGraphStoreFactory.Create(settings.Neo4j!),
                 _ => throw new NotSupportedException($"store '{settings.Store}' is not available in this build"),
             };
         }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace KnowledgeGraph.Storage.Neo4j;
 
 /// <summary>
@@ -29,6 +31,14 @@ public sealed class Neo4jOptions
     public int MaxRetries { get; set; } = 3;
 
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The "Neo4j" configuration section, overridden by NEO4J_* variables that are set.</summary>
+    public static Neo4jOptions FromConfiguration(IConfiguration configuration, Func<string, string?>? getVariable = null)
+    {
+        var options = new Neo4jOptions();
+        configuration.GetSection(SectionName).Bind(options);
+        return options.ApplyEnvironment(getVariable ?? Environment.GetEnvironmentVariable);
+    }
 
     /// <summary>Applies NEO4J_* variables that are set (<paramref name="getVariable"/> is Environment.GetEnvironmentVariable outside tests).</summary>
     public Neo4jOptions ApplyEnvironment(Func<string, string?> getVariable)

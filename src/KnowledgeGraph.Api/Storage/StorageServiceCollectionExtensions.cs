@@ -37,16 +37,18 @@ public static class StorageServiceCollectionExtensions
         };
     }
 
-    /// <summary>Options from the "Neo4j" section, overridden by NEO4J_* variables; a missing or bad URI stops start-up.</summary>
+    /// <summary>Options from the "Neo4j" section, overridden by NEO4J_* variables; unusable settings stop start-up, named.</summary>
     private static Neo4jGraphStore CreateNeo4j(IServiceProvider services)
     {
-        var options = new Neo4jOptions();
-        services.GetRequiredService<IConfiguration>().GetSection(Neo4jOptions.SectionName).Bind(options);
-        options.ApplyEnvironment(Environment.GetEnvironmentVariable);
-        var problems = options.Problems();
-        if (problems.Count > 0)
-            throw new InvalidOperationException($"Storage:Provider is Neo4j but the Neo4j settings are invalid: {string.Join("; ", problems)}");
-        return Neo4jServiceCollectionExtensions.Create(options, services.GetRequiredService<TimeProvider>());
+        try
+        {
+            return Neo4jGraphStoreFactory.Create(Neo4jOptions.FromConfiguration(services.GetRequiredService<IConfiguration>()),
+                services.GetRequiredService<TimeProvider>());
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidOperationException($"Storage:Provider is Neo4j but the Neo4j settings are invalid: {ex.Message}", ex);
+        }
     }
 
     private static SqliteGraphStore CreateSqlite(IServiceProvider services) =>

@@ -10,7 +10,7 @@ public sealed class Neo4jSeedStoreFixture : SeedStoreFixture
 
     // The import makes the database hold exactly the seed data, whatever it held before.
     protected override Task<IGraphStore> CreateStoreAsync() =>
-        Task.FromResult<IGraphStore>(Neo4jServiceCollectionExtensions.Create(Neo4jServer.Options()));
+        Task.FromResult<IGraphStore>(Neo4jGraphStoreFactory.Create(Neo4jServer.Options()));
 }
 
 /// <summary>The contract suite on a real Neo4j server (NEO4J_URI); skipped with the reason when none is named.</summary>

@@ -1,8 +1,5 @@
-using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Storage.Neo4j;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Tests.Neo4j;
 
@@ -16,12 +13,10 @@ public sealed class Neo4jRegistrationTests
             ["Neo4j:Uri"] = "http://graph.internal:7474", ["Neo4j:User"] = "reader", ["Neo4j:Password"] = "pw",
             ["Neo4j:Database"] = "cases", ["Neo4j:QueryTimeout"] = "00:00:05", ["Neo4j:BatchSize"] = "250",
         }).Build();
-        using var services = new ServiceCollection().AddNeo4jGraphStore(configuration).BuildServiceProvider();
-
-        var options = services.GetRequiredService<IOptions<Neo4jOptions>>().Value;
+        var options = Neo4jOptions.FromConfiguration(configuration);
         if (Environment.GetEnvironmentVariable("NEO4J_URI") is null)
             Assert.Equal((new Uri("http://graph.internal:7474"), "reader", "pw", "cases"), (options.Uri, options.User, options.Password, options.Database));
         Assert.Equal((TimeSpan.FromSeconds(5), 250), (options.QueryTimeout, options.BatchSize));
-        Assert.IsType<Neo4jGraphStore>(services.GetRequiredService<IGraphStore>());
+        Assert.IsType<Neo4jGraphStore>(Neo4jGraphStoreFactory.Create(options));
     }
 }
