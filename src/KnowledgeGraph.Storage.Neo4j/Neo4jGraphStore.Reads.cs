@@ -14,15 +14,8 @@ public sealed partial class Neo4jGraphStore
         var rows = (await RunAsync("get-node-relationships", cancellationToken, ("id", id))).Rows;
         var relationships = rows.Select(Relationship).ToList();
         var others = rows.Select(r => Neo4jValues.ToNode(r["other"])).DistinctBy(n => n.Id).ToDictionary(n => n.Id, StringComparer.Ordinal);
-        var refs = await LoadSourceRefsAsync(relationships.SelectMany(r => r.Sources).Concat(node.Sources), cancellationToken);
-
-        var views = relationships
-            .Select(r => new RelationshipView(r.Id, r.Type, r.From == id ? Direction.Out : Direction.In,
-                NodeRef.Of(others[r.From == id ? r.To : r.From]), r.Properties, r.Properties.LegalStatus(), Citations.Cite(r.Sources, refs)))
-            .OrderBy(v => v.Type, StringComparer.Ordinal).ThenBy(v => v.Other.Name, StringComparer.Ordinal).ThenBy(v => v.Id, StringComparer.Ordinal)
-            .ToList();
-        return new NodeDetail(node, views.Take(relationshipLimit).ToList(), views.Count > relationshipLimit,
-            Citations.Cite(relationships.SelectMany(r => r.Sources).Concat(node.Sources), refs));
+        var refs = await LoadSourceRefsAsync(NodeDetails.CitedIds(node, relationships), cancellationToken);
+        return NodeDetails.Build(node, relationships, others, refs, relationshipLimit);
     }
 
     public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)

@@ -14,15 +14,8 @@ public sealed partial class SqliteGraphStore
 
         var relationships = await LoadRelationshipsTouchingAsync(connection, [id], null, cancellationToken);
         var others = await LoadNodesAsync(connection, relationships.Select(r => r.From == id ? r.To : r.From), cancellationToken);
-        var refs = await LoadSourceRefsAsync(connection, relationships.SelectMany(r => r.Sources).Concat(node.Sources), cancellationToken);
-
-        var views = relationships
-            .Select(r => new RelationshipView(r.Id, r.Type, r.From == id ? Direction.Out : Direction.In,
-                NodeRef.Of(others[r.From == id ? r.To : r.From]), r.Properties, r.Properties.LegalStatus(), Citations.Cite(r.Sources, refs)))
-            .OrderBy(v => v.Type, StringComparer.Ordinal).ThenBy(v => v.Other.Name, StringComparer.Ordinal).ThenBy(v => v.Id, StringComparer.Ordinal)
-            .ToList();
-        return new NodeDetail(node, views.Take(relationshipLimit).ToList(), views.Count > relationshipLimit,
-            Citations.Cite(relationships.SelectMany(r => r.Sources).Concat(node.Sources), refs));
+        var refs = await LoadSourceRefsAsync(connection, NodeDetails.CitedIds(node, relationships), cancellationToken);
+        return NodeDetails.Build(node, relationships, others, refs, relationshipLimit);
     }
 
     public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ public sealed class KnowledgeGraphServer : WebApplicationFactory<Program>
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
-    public string RepoRoot { get; } = FindRepoRoot();
+    public string RepoRoot => TestPaths.RepoRoot;
 
     public Uri BaseAddress
     {
@@ -35,19 +35,12 @@ public sealed class KnowledgeGraphServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:Provider", "Sqlite");
         builder.UseSetting("Storage:SqlitePath", Path.Combine(_dataDirectory, "knowledge-graph.db"));
-        builder.UseSetting("Storage:SeedDirectory", Path.Combine(RepoRoot, "seeds"));
+        builder.UseSetting("Storage:SeedDirectory", TestPaths.Seeds);
     }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { /* a locked file is left for the OS to clean */ }
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "KnowledgeGraph.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"KnowledgeGraph.sln not found above {AppContext.BaseDirectory}");
     }
 }

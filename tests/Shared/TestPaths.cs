@@ -1,6 +1,6 @@
-namespace KnowledgeGraph.Api.Tests.Infrastructure;
+namespace KnowledgeGraph.Testing;
 
-/// <summary>Finds the repository (the folder holding KnowledgeGraph.sln) from wherever the tests run.</summary>
+/// <summary>Shared by every test project (linked, not copied). Finds the repository (the folder holding KnowledgeGraph.sln) from wherever the tests run.</summary>
 public static class TestPaths
 {
     public static string RepoRoot { get; } = FindRepoRoot();
@@ -9,7 +9,7 @@ public static class TestPaths
 
     public static string NewTempDirectory()
     {
-        var path = Path.Combine(Path.GetTempPath(), "kg-api-tests", Guid.NewGuid().ToString("n"));
+        var path = Path.Combine(Path.GetTempPath(), "kg-tests", Guid.NewGuid().ToString("n"));
         Directory.CreateDirectory(path);
         return path;
     }
