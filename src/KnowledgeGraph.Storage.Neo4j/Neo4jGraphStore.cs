@@ -39,10 +39,10 @@ public sealed partial class Neo4jGraphStore(QueryApiClient client, Neo4jOptions 
     private async Task<GraphNode?> LoadNodeAsync(string id, CancellationToken cancellationToken) =>
         (await LoadNodesAsync([id], cancellationToken)).GetValueOrDefault(id);
 
-    /// <summary>Citations for source ids, with their publisher's name; unknown ids are skipped.</summary>
+    /// <summary>Citations for cited sources (ids, locators ignored), with their publisher's name; unknown ids are skipped.</summary>
     private async Task<Dictionary<string, SourceRef>> LoadSourceRefsAsync(IEnumerable<string> sourceIds, CancellationToken cancellationToken)
     {
-        var wanted = sourceIds.Distinct(StringComparer.Ordinal).ToArray();
+        var wanted = Citation.SourceIds(sourceIds).ToArray();
         if (wanted.Length == 0) return new Dictionary<string, SourceRef>(StringComparer.Ordinal);
         var result = await RunAsync("get-sources", cancellationToken, ("ids", wanted));
         return result.Rows.Select(Neo4jValues.ToSourceRef).ToDictionary(s => s.Id, StringComparer.Ordinal);

@@ -86,6 +86,7 @@ public sealed partial class SqliteGraphStore
         }
 
         await transaction.CommitAsync(cancellationToken);
+        OnImported();
         return new ImportSummary(nodeCounts.ToCounts(deletedNodes), relCounts.ToCounts(deletedRels));
     }
 

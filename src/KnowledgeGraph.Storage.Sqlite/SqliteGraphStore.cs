@@ -31,6 +31,14 @@ public sealed partial class SqliteGraphStore : IGraphStore
 
     public string DatabasePath { get; }
 
+    /// <summary>
+    /// The one place in-memory indexes learn that the file changed: each index this store keeps (built from the file on
+    /// first use, so nothing can drift from it) is dropped here and rebuilt on the next read.
+    /// </summary>
+    private void OnImported()
+    {
+    }
+
     private DateOnly Today => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
 
     private SqliteConnection Open()
@@ -114,7 +122,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
             r => ReadRelationship(r), cancellationToken,
             ("$ids", PropertyJson.WriteList(ids.Distinct())), ("$types", types is null ? null : PropertyJson.WriteList(types)));
 
-    /// <summary>Citations for source ids, with their publisher's name; unknown ids are skipped.</summary>
+    /// <summary>Citations for cited sources (ids, locators ignored), with their publisher's name; unknown ids are skipped.</summary>
     private static async Task<Dictionary<string, SourceRef>> LoadSourceRefsAsync(SqliteConnection connection, IEnumerable<string> sourceIds,
         CancellationToken cancellationToken)
     {
@@ -127,7 +135,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
             WHERE n.label = 'Source' AND n.id IN (SELECT value FROM json_each($ids))
             """,
             r => ToSourceRef(r.GetString(0), PropertyJson.Read(r.GetString(1)), r.NullableString(2)),
-            cancellationToken, ("$ids", PropertyJson.WriteList(sourceIds.Distinct())));
+            cancellationToken, ("$ids", PropertyJson.WriteList(Citation.SourceIds(sourceIds))));
         return rows.ToDictionary(s => s.Id, StringComparer.Ordinal);
     }
 

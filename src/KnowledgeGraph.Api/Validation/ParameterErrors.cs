@@ -36,6 +36,12 @@ public sealed class ParameterErrors
 
     public void Limit(int? value) => Range("limit", value, 1, QueryLimits.MaxResults);
 
+    /// <summary>A cursor must be one the API gave out (the "next" of an earlier page).</summary>
+    public void Cursor(string? value)
+    {
+        if (!Paging.TryParseCursor(value, out _)) Add("cursor", $"'{value}' is not a cursor; pass the \"next\" value of the previous page, or leave it out for the first page.");
+    }
+
     public void Labels(string parameter, IEnumerable<string> labels)
     {
         foreach (var label in labels.Where(l => !Core.Model.Labels.IsKnown(l)))

@@ -2,12 +2,44 @@ using KnowledgeGraph.Core.Model;
 
 namespace KnowledgeGraph.Core.Graph;
 
-/// <summary>How a store turns cited source ids into citations, the same way for every store.</summary>
+/// <summary>
+/// One cited source as it is stored in a node's or relationship's <c>sources</c>: the Source id, optionally followed by
+/// <c>#</c> and a locator saying where in the document (<c>source:roster-2024#assignments.csv, row 1234</c>, <c>…#p. 4</c>).
+/// Ids never contain <c>#</c> (<see cref="Labels.IsWellFormedId"/>), so the split is unambiguous, and every store keeps
+/// citations as the plain strings they are.
+/// </summary>
+public readonly record struct Citation(string SourceId, string? Locator)
+{
+    public const char Separator = '#';
+
+    public static Citation Parse(string text)
+    {
+        var cut = text.IndexOf(Separator);
+        return cut < 0 ? new Citation(text, null) : new Citation(text[..cut], text[(cut + 1)..]);
+    }
+
+    /// <summary>The stored form.</summary>
+    public override string ToString() => Locator is null ? SourceId : $"{SourceId}{Separator}{Locator}";
+
+    public static string Format(string sourceId, string? locator) => new Citation(sourceId, locator).ToString();
+
+    /// <summary>The Source ids cited, once each (what a store looks up).</summary>
+    public static IEnumerable<string> SourceIds(IEnumerable<string> citations) => citations.Select(c => Parse(c).SourceId).Distinct(StringComparer.Ordinal);
+}
+
+/// <summary>How a store turns stored citations into citations to show, the same way for every store.</summary>
 public static class Citations
 {
-    /// <summary>The citations for ids, once each, by id; ids with no Source node are left out.</summary>
-    public static IReadOnlyList<SourceRef> Cite(IEnumerable<string> ids, IReadOnlyDictionary<string, SourceRef> refs) =>
-        ids.Distinct().Where(refs.ContainsKey).Select(id => refs[id]).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+    /// <summary>
+    /// The citations for stored citation strings, once each (by source id, then locator); citations whose Source is not
+    /// among <paramref name="refs"/> are left out. <paramref name="refs"/> is keyed by Source id.
+    /// </summary>
+    public static IReadOnlyList<SourceRef> Cite(IEnumerable<string> citations, IReadOnlyDictionary<string, SourceRef> refs) =>
+        citations.Distinct(StringComparer.Ordinal).Select(Citation.Parse)
+            .Where(c => refs.ContainsKey(c.SourceId))
+            .Select(c => c.Locator is null ? refs[c.SourceId] : refs[c.SourceId] with { Locator = c.Locator })
+            .OrderBy(s => s.Id, StringComparer.Ordinal).ThenBy(s => s.Locator, StringComparer.Ordinal)
+            .ToList();
 
     public static string? LegalStatus(this IReadOnlyDictionary<string, object?> properties) =>
         properties.GetValueOrDefault("legalStatus") as string;

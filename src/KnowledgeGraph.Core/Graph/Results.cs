@@ -22,8 +22,9 @@ public sealed record NodeRef(string Id, string Label, string Name)
     public static NodeRef Of(GraphNode node) => new(node.Id, node.Label, node.Name);
 }
 
-/// <summary>A citation: the document a fact comes from.</summary>
-public sealed record SourceRef(string Id, string Title, string Kind, string? Published, string? Url, string? Publisher, string SeedFile);
+/// <summary>A citation: the document a fact comes from and, when the citation gives one, where in it (page, row, paragraph).</summary>
+public sealed record SourceRef(string Id, string Title, string Kind, string? Published, string? Url, string? Publisher, string SeedFile,
+    string? Locator = null);
 
 public enum Direction { Out, In }
 
