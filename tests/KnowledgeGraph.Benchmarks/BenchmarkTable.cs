@@ -9,11 +9,11 @@ public static class BenchmarkTable
     private const double GraphMlTargetSeconds = 60, FirstStartTargetSeconds = 30, RestartTargetSeconds = 5, MemoryTargetBytes = 1.5 * (1L << 30);
     private const double EmbeddedImportTarget = 100_000, Neo4jImportTarget = 20_000, Neo4jImporterTargetBytes = 1L << 30, LoadTargetPerSecond = 5_000;
 
-    public static string Markdown(BenchmarkOptions options, GraphSample graph, StoreRun embedded, StoreRun? neo4j)
+    public static string Markdown(BenchmarkOptions options, GraphSample graph, StoreRun embedded, StoreRun? neo4j, string loadAtStart)
     {
         var md = new StringBuilder();
         md.Line(FormattableString.Invariant($"Graph: {graph.Nodes:N0} nodes, {graph.Relationships:N0} relationships ({options.Size.Officers:N0} officers, {options.Size.Cases:N0} cases, seed {options.Seed}). ")
-            + FormattableString.Invariant($"Machine: {NationalBenchmark.Machine()}. Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. ")
+            + FormattableString.Invariant($"Machine: {NationalBenchmark.Machine()}, load average {loadAtStart} at the start and {NationalBenchmark.LoadAverage()} at the end. Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. ")
             + FormattableString.Invariant($"Each row: one warm-up pass over its ids, then up to {options.Requests} timed requests (at most {options.RowBudget.TotalSeconds:0} s per row), ")
             + "milliseconds to the last byte through HTTP on 127.0.0.1; a non-2xx answer counts as an error.");
         md.Line("");

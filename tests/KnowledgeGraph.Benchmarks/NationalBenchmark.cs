@@ -44,6 +44,7 @@ public static class NationalBenchmark
     {
         var work = options.WorkDirectory ?? Path.Combine(Path.GetTempPath(), "kg-bench", Guid.NewGuid().ToString("n"));
         Directory.CreateDirectory(work);
+        var loadAtStart = LoadAverage();
         try
         {
             var apiDll = options.ApiDll ?? BuiltAssembly("KnowledgeGraph.Api");
@@ -52,7 +53,7 @@ public static class NationalBenchmark
             var clock = Stopwatch.StartNew();
             var graph = NationalGraph.Write(seeds, options.Size, options.Seed);
             output.WriteLine($"generated {graph.Nodes:N0} nodes and {graph.Relationships:N0} relationships ({options.Size.Officers:N0} officers, "
-                + $"{options.Size.Cases:N0} cases, {options.Size.Forces} forces, {options.Size.Forces * options.Size.UnitsPerForce + 1:N0} units) in {clock.Elapsed.TotalSeconds:F1} s → {seeds}");
+                + $"{options.Size.Cases:N0} cases, {options.Size.Forces} forces, {options.Size.Forces * options.Size.UnitsPerForce:N0} units) in {clock.Elapsed.TotalSeconds:F1} s → {seeds}");
             var rows = RequestPlan.Rows(graph);
 
             var embedded = await RunStoreAsync("embedded", apiDll, new Dictionary<string, string>
@@ -75,7 +76,7 @@ public static class NationalBenchmark
                 output.WriteLine("Neo4j: not measured (set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD to measure it side by side)");
             }
 
-            var markdown = BenchmarkTable.Markdown(options, graph, embedded, neo4j);
+            var markdown = BenchmarkTable.Markdown(options, graph, embedded, neo4j, loadAtStart);
             output.WriteLine();
             output.WriteLine(markdown);
             if (options.Out is not null)
@@ -196,7 +197,18 @@ public static class NationalBenchmark
     public static string Machine() =>
         $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}";
 
-    internal static string Gb(long bytes) => Mb(bytes);
+    /// <summary>The 1-minute load average (/proc/loadavg): on a shared machine it says how far to trust the figures.</summary>
+    public static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
+    }
 
     internal static StringBuilder Line(this StringBuilder builder, string text) => builder.Append(text).Append('\n');
 }

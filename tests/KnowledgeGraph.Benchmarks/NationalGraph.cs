@@ -9,9 +9,9 @@ public sealed record GraphSize(int Officers, int Cases)
     public static readonly GraphSize National = new(150_000, 50_000);
 
     /// <summary>43 forces and 1,505 units at national size; a small run scales them down so units are not empty.</summary>
-    public int Forces => Math.Clamp(Officers / 3_500, 2, 43);
+    public int Forces => Math.Clamp((Officers + 3_499) / 3_500, 2, 43);
 
-    public int UnitsPerForce => Math.Clamp(Officers / (Forces * 100), 2, 35);
+    public int UnitsPerForce => Math.Clamp((Officers + Forces * 100 - 1) / (Forces * 100), 2, 35);
 
     /// <summary>One local news source per hundred cases, besides the national register that reports on every case.</summary>
     public int LocalSources => Math.Max(3, Cases / 100);
@@ -51,7 +51,8 @@ public static class NationalGraph
         var counts = new Counts();
         var forces = Enumerable.Range(0, size.Forces).Select(f => $"force:f{f}").ToArray();
         var units = Enumerable.Range(0, size.Forces)
-            .Select(f => Enumerable.Range(0, size.UnitsPerForce).Select(u => $"unit:f{f}-u{u}").ToArray()).ToArray();
+            // Force 0 holds the training college as one of its units.
+            .Select(f => Enumerable.Range(0, f == 0 ? size.UnitsPerForce - 1 : size.UnitsPerForce).Select(u => $"unit:f{f}-u{u}").ToArray()).ToArray();
         var forceWeights = Cumulative(size.Forces, 0.9);
         var unitWeights = Cumulative(size.UnitsPerForce, 0.8);
 
@@ -115,7 +116,7 @@ public static class NationalGraph
                 // About 13k of 150k officers start in the training college: one year, dates known to the month.
                 var training = a == 0 && random.NextDouble() < 0.087;
                 var unitForce = training ? 0 : random.NextDouble() < 0.9 ? force : Pick(random, forceWeights);
-                var unit = training ? TrainingUnit : units[unitForce][Pick(random, unitWeights)];
+                var unit = training ? TrainingUnit : units[unitForce][Math.Min(Pick(random, unitWeights), units[unitForce].Length - 1)];
                 (unitMembers.TryGetValue(unit, out var members) ? members : unitMembers[unit] = []).Add(o);
                 var years = training ? 1 : 1 + random.Next(8);
                 var from = training ? $"{year}-09" : Date(random, year);
@@ -134,8 +135,8 @@ public static class NationalGraph
                 lastEnd = to;
                 year += years;
             }
-            // A quarter of the officers are also on the force's own list, without a unit.
-            if (random.NextDouble() < 0.25)
+            // A third of the officers are also on the force's own list, without a unit.
+            if (random.NextDouble() < 0.35)
                 officers.Relationship("SERVED_IN", id, forces[force], roster, w =>
                 {
                     w.WriteString("from", $"{firstYear}");

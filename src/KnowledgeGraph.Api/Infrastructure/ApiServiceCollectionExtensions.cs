@@ -17,7 +17,7 @@ public static class ApiServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>JSON conventions, problem details, the time budget, and the OpenAPI document.</summary>
+    /// <summary>JSON conventions, problem details, the time budget, per-client rate limits, and the OpenAPI document.</summary>
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
         services.AddOptions<ApiOptions>()
@@ -34,6 +34,7 @@ public static class ApiServiceCollectionExtensions
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
         services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddApiRateLimiting();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Police misconduct knowledge graph API";

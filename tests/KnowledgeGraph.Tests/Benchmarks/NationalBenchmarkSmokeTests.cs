@@ -1,0 +1,41 @@
+using KnowledgeGraph.Benchmarks;
+using Xunit.Abstractions;
+
+namespace KnowledgeGraph.Tests.Benchmarks;
+
+/// <summary>
+/// Runs the national benchmark end to end at a tiny size (the real API as a process, every row, export, load) so it
+/// cannot rot between the runs that produce figures. It times nothing: it checks every request answered and every
+/// row is in the table.
+/// </summary>
+public sealed class NationalBenchmarkSmokeTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task The_benchmark_runs_end_to_end_at_a_tiny_size_with_no_errors_and_prints_every_row()
+    {
+        var options = new BenchmarkOptions
+        {
+            Size = new GraphSize(200, 50),
+            Requests = 2,
+            RowBudget = TimeSpan.FromSeconds(20),
+            LoadDuration = TimeSpan.FromSeconds(2),
+            Clients = 4,
+            LoadMaxRequests = 2_000,
+            StartTimeout = TimeSpan.FromMinutes(2),
+            SkipNeo4j = true,
+        };
+        using var printed = new StringWriter();
+
+        var report = await NationalBenchmark.RunAsync(options, printed);
+        output.WriteLine(printed.ToString());
+
+        Assert.Equal(0, report.ErrorCount);
+        Assert.True(report.Embedded.Export.Complete, report.Embedded.Export.Error);
+        Assert.True(report.Embedded.Load.Requests > 0);
+        var rows = RequestPlan.Rows(report.Graph);
+        Assert.All(rows, row => Assert.NotEmpty(row.Urls));
+        Assert.All(report.Embedded.Rows, row => Assert.Equal(options.Requests, row.Count));
+        foreach (var name in rows.Select(r => r.Name).Concat(["export GraphML", "first start", "API resident memory", "import", "load"]))
+            Assert.Contains($"| {name}", report.Markdown);
+    }
+}
