@@ -60,7 +60,11 @@ public sealed class ApiProcess : IAsyncDisposable
         while (true)
         {
             if (process.HasExited)
-                throw new InvalidOperationException($"The API exited with code {process.ExitCode} before /health answered. Log {logPath}:\n{Tail(logPath)}");
+            {
+                var code = process.ExitCode;
+                await api.DisposeAsync();
+                throw new InvalidOperationException($"The API exited with code {code} before /health answered. Log {logPath}:\n{Tail(logPath)}");
+            }
             if (clock.Elapsed > timeout)
             {
                 await api.DisposeAsync();

@@ -139,7 +139,11 @@ public sealed class HttpMeasurements(Uri address, int maxClients) : IDisposable
             var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             return response.IsSuccessStatusCode ? (ms, null) : (ms, $"{(int)response.StatusCode}");
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException)
+        catch (TaskCanceledException)
+        {
+            return (Stopwatch.GetElapsedTime(start).TotalMilliseconds, $"no answer in {_http.Timeout.TotalSeconds:0} s");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
             return (Stopwatch.GetElapsedTime(start).TotalMilliseconds, ex.GetType().Name);
         }

@@ -23,6 +23,7 @@ public static class RateLimiting
         services.AddRateLimiter(limiter =>
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = RejectAsync;
         });
         return services;
@@ -87,7 +88,7 @@ public static class RateLimiting
     {
         public ValidateOptionsResult Validate(string? name, RateLimitingOptions options)
         {
-            var problems = options.Problems().ToList();
+            var problems = options.SettingErrors().ToList();
             return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
         }
     }

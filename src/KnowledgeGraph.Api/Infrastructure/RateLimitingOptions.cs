@@ -21,7 +21,7 @@ public sealed class RateLimitingOptions
     public bool ExemptLoopback { get; set; } = true;
 
     /// <summary>Every setting that cannot work, each named with its section path, so one start shows them all.</summary>
-    public IEnumerable<string> Problems()
+    public IEnumerable<string> SettingErrors()
     {
         if (PermitsPerWindow is < 1 or > 1_000_000)
             yield return $"{Section}:PermitsPerWindow is {PermitsPerWindow}; it must be between 1 and 1000000.";
