@@ -39,11 +39,11 @@ public static class RateLimiting
     private static RateLimitPartition<string> Partition(HttpContext context)
     {
         var options = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
-        var address = context.Connection.RemoteIpAddress;
+        // IPv4 clients reached over an IPv6 socket are one client, however they are written.
+        var address = context.Connection.RemoteIpAddress is { IsIPv4MappedToIPv6: true } mapped ? mapped.MapToIPv4() : context.Connection.RemoteIpAddress;
         if (!options.Enabled || (options.ExemptLoopback && address is not null && IPAddress.IsLoopback(address)))
             return RateLimitPartition.GetNoLimiter("exempt");
-        // IPv4 clients reached over an IPv6 socket are one client, however they are written.
-        var client = address is null ? "unknown" : (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
+        var client = address is null ? "unknown" : ClientKey(address);
         return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = options.PermitsPerWindow,
@@ -51,6 +51,16 @@ public static class RateLimiting
             QueueLimit = 0,
             AutoReplenishment = true,
         });
+    }
+
+    /// <summary>An IPv4 address, or an IPv6 address's /64 network: one IPv6 subscriber usually holds a whole /64, so
+    /// limiting single addresses there would let one client rotate through billions of them.</summary>
+    private static string ClientKey(IPAddress address)
+    {
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6) return address.ToString();
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
     }
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)

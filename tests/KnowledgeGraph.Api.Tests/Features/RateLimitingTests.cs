@@ -36,8 +36,24 @@ public sealed class RateLimitingTests(ApiFixture app, ITestOutputHelper output) 
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync(Url)).StatusCode);
     }
 
+    [Fact]
+    public async Task Addresses_in_one_ipv6_network_share_a_limit()
+    {
+        using var factory = Limited(("Api:RateLimit:PermitsPerWindow", "2"));
+        using (var first = ClientFrom(factory, "2001:db8:1:2::10"))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await first.GetAsync(Url)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await first.GetAsync(Url)).StatusCode);
+        }
+        using var sameNetwork = ClientFrom(factory, "2001:db8:1:2:ffff::99");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await sameNetwork.GetAsync(Url)).StatusCode);
+        using var otherNetwork = ClientFrom(factory, "2001:db8:1:3::10");
+        Assert.Equal(HttpStatusCode.OK, (await otherNetwork.GetAsync(Url)).StatusCode);
+    }
+
     [Theory]
     [InlineData("127.0.0.1")]
+    [InlineData("::ffff:127.0.0.1")]
     [InlineData("::1")]
     public async Task Loopback_clients_are_exempt_by_default(string address)
     {
