@@ -38,4 +38,17 @@ public sealed class NationalBenchmarkSmokeTests(ITestOutputHelper output)
         foreach (var name in rows.Select(r => r.Name).Concat(["export GraphML", "first start", "API resident memory", "import", "load"]))
             Assert.Contains($"| {name}", report.Markdown);
     }
+
+    [Fact]
+    public void The_table_replaces_only_its_own_section_of_a_file_and_is_appended_where_the_file_has_none()
+    {
+        var file = Path.Combine(TestPaths.NewTempDirectory(), "performance.md");
+        File.WriteAllText(file, "# Title\n<!-- bench:baseline:begin -->\nold baseline\n<!-- bench:baseline:end -->\n\n<!-- bench:after:begin -->\nnot yet\n<!-- bench:after:end -->\ntail\n");
+
+        BenchmarkTable.WriteInto(file, "after", "| new |");
+        BenchmarkTable.WriteInto(file, "extra", "| extra |");
+
+        Assert.Equal("# Title\n<!-- bench:baseline:begin -->\nold baseline\n<!-- bench:baseline:end -->\n\n<!-- bench:after:begin -->\n| new |\n<!-- bench:after:end -->\ntail\n\n"
+            + "<!-- bench:extra:begin -->\n| extra |\n<!-- bench:extra:end -->\n", File.ReadAllText(file));
+    }
 }
