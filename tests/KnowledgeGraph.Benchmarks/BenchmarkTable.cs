@@ -9,7 +9,7 @@ public static class BenchmarkTable
     private const double GraphMlTargetSeconds = 60, FirstStartTargetSeconds = 30, RestartTargetSeconds = 5, MemoryTargetBytes = 1.5 * (1L << 30);
     private const double EmbeddedImportTarget = 100_000, Neo4jImportTarget = 20_000, Neo4jImporterTargetBytes = 1L << 30, LoadTargetPerSecond = 5_000;
 
-    public static string Markdown(BenchmarkOptions options, GraphSample graph, StoreRun embedded, StoreRun? neo4j, string loadAtStart)
+    public static string Markdown(BenchmarkOptions options, GraphSample graph, StoreRun embedded, StoreRun? neo4j, string loadAtStart, string neo4jNote)
     {
         var md = new StringBuilder();
         md.Line(FormattableString.Invariant($"Graph: {graph.Nodes:N0} nodes, {graph.Relationships:N0} relationships ({options.Size.Officers:N0} officers, {options.Size.Cases:N0} cases, seed {options.Seed}). ")
@@ -60,7 +60,7 @@ public static class BenchmarkTable
         Special("load: the rows above mixed, bounded clients", "≥ 5,000/s, 0 errors, memory flat", Load(embedded.Load),
             YesNo(embedded.Load.PerSecond >= LoadTargetPerSecond && embedded.Load.ErrorCount == 0 && embedded.Load.MemoryAfter <= embedded.Load.MemoryBefore * 1.25),
             "report", neo4j is null ? "" : Load(neo4j.Load), "", neo4j is null ? "" : Ratio(embedded.Load.PerSecond, neo4j.Load.PerSecond) + " (embedded ÷ Neo4j throughput)");
-        if (neo4j is null) md.Line("").Line("Neo4j: not measured in this run (NEO4J_URI was not set).");
+        if (neo4j is null) md.Line("").Line(neo4jNote);
         return md.ToString().TrimEnd();
 
         void Special(string name, string target, string figure, string met, string neoTarget, string neoFigure, string neoMet, string ratio) =>

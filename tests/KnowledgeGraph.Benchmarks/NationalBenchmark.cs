@@ -12,9 +12,9 @@ public sealed record StoreRun(string Store, TimeSpan FirstStart, TimeSpan? Resta
     public int ErrorCount => Rows.Sum(r => r.ErrorCount) + (Export.Complete ? 0 : 1) + Load.ErrorCount;
 }
 
-public sealed record BenchmarkReport(GraphSample Graph, StoreRun Embedded, StoreRun? Neo4j, string Markdown)
+public sealed record BenchmarkReport(GraphSample Graph, StoreRun Embedded, StoreRun? Neo4j, string Markdown, string? Neo4jFailure)
 {
-    public int ErrorCount => Embedded.ErrorCount + (Neo4j?.ErrorCount ?? 0);
+    public int ErrorCount => Embedded.ErrorCount + (Neo4j?.ErrorCount ?? 0) + (Neo4jFailure is null ? 0 : 1);
 }
 
 /// <summary>
@@ -64,19 +64,31 @@ public static class NationalBenchmark
             }, rows, options, work, output, measureRestart: true, import: null);
 
             StoreRun? neo4j = null;
+            string? neo4jFailure = null;
+            var neo4jNote = options.SkipNeo4j ? "Neo4j: not measured in this run (--no-neo4j)." : "Neo4j: not measured in this run (NEO4J_URI was not set).";
             if (!options.SkipNeo4j && Environment.GetEnvironmentVariable("NEO4J_URI") is { Length: > 0 })
             {
-                var importer = options.ImporterDll ?? BuiltAssembly("KnowledgeGraph.Importer");
-                var import = await ImportIntoNeo4jAsync(importer, seeds, Path.Combine(work, "neo4j-import.log"), output);
-                neo4j = await RunStoreAsync("Neo4j", apiDll, new Dictionary<string, string> { ["Storage__Provider"] = "Neo4j" },
-                    rows, options, work, output, measureRestart: false, import);
+                try
+                {
+                    var importer = options.ImporterDll ?? BuiltAssembly("KnowledgeGraph.Importer");
+                    var import = await ImportIntoNeo4jAsync(importer, seeds, Path.Combine(work, "neo4j-import.log"), output);
+                    neo4j = await RunStoreAsync("Neo4j", apiDll, new Dictionary<string, string> { ["Storage__Provider"] = "Neo4j" },
+                        rows, options, work, output, measureRestart: false, import);
+                }
+                catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or FileNotFoundException)
+                {
+                    // The embedded figures are still worth printing; the failure is the Neo4j row's answer.
+                    neo4jFailure = ex.Message;
+                    neo4jNote = $"Neo4j: failed, so not measured: {ex.Message.Split('\n')[0]}";
+                    output.WriteLine(ex.Message);
+                }
             }
             else
             {
-                output.WriteLine("Neo4j: not measured (set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD to measure it side by side)");
+                output.WriteLine(neo4jNote);
             }
 
-            var markdown = BenchmarkTable.Markdown(options, graph, embedded, neo4j, loadAtStart);
+            var markdown = BenchmarkTable.Markdown(options, graph, embedded, neo4j, loadAtStart, neo4jNote);
             output.WriteLine();
             output.WriteLine(markdown);
             if (options.Out is not null)
@@ -84,7 +96,7 @@ public static class NationalBenchmark
                 BenchmarkTable.WriteInto(options.Out, options.Section, markdown);
                 output.WriteLine($"written into {options.Out} (section '{options.Section}')");
             }
-            return new BenchmarkReport(graph, embedded, neo4j, markdown);
+            return new BenchmarkReport(graph, embedded, neo4j, markdown, neo4jFailure);
         }
         finally
         {
