@@ -3,6 +3,7 @@ using KnowledgeGraph.Benchmarks;
 using KnowledgeGraph.Core.Dataset;
 using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Storage.Sqlite;
+if (args is ["records", ..]) { await KnowledgeGraph.Benchmarks.RecordsBenchmark.RunAsync(args[1..]); return; }
 
 // Prints timings (median of repeated runs, in milliseconds) for the embedded store at a size well beyond the seeds.
 // Usage: dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks [-- officers cases]

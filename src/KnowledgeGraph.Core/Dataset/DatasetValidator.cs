@@ -21,7 +21,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
     // Items built from records tables, by their JSON root: an error inside one names file, row and column instead of a line.
     private readonly Dictionary<JToken, RecordItem> _records = new(ReferenceEqualityComparer.Instance);
 
-    private sealed record Place(string File, JToken Token)
+    private sealed record Place(string File, JToken Token, RecordCell? Cell = null)
     {
         public int? Line => ((IJsonLineInfo)Token).HasLineInfo() ? ((IJsonLineInfo)Token).LineNumber : null;
     }
@@ -182,7 +182,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         foreach (var spec in specs.Where(s => s.Required && !result.ContainsKey(s.Name)))
         {
             if (json[spec.Name] is not null) continue; // already reported as invalid
-            Error(place, $"{owner} needs property '{spec.Name}'" + (spec.Vocabulary is null ? "" : $" (one of: {spec.Vocabulary.Describe()})"));
+            Error(_records.TryGetValue(json.Root, out var item) && item.Cells.TryGetValue(spec.Name, out var cell) ? new Place(place.File, json, cell) : place, $"{owner} needs property '{spec.Name}'" + (spec.Vocabulary is null ? "" : $" (one of: {spec.Vocabulary.Describe()})"));
         }
 
         // "present" means still ongoing, so it can only close a period; and a period cannot end before it starts.
@@ -426,7 +426,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
     {
         if (_records.TryGetValue(place.Token.Root, out var item))
         {
-            var cell = PropertyOf(place.Token) is { } property && item.Cells.TryGetValue(property, out var given) ? given : item.Place;
+            var cell = place.Cell ?? (PropertyOf(place.Token) is { } property && item.Cells.TryGetValue(property, out var given) ? given : item.Place);
             errors.Add(cell.Error(message));
             return;
         }

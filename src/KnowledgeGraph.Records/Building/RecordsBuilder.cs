@@ -160,6 +160,7 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
             foreach (var (property, spec) in context.Compiled.NodeProperties[n])
                 if (Value(context, property, spec, cells, row) is { } value)
                     Set(state, state.Properties, property.Name, value, new RecordCell(context.File, row, Column(property)), policy);
+                else state.Empty.TryAdd(property.Name, new RecordCell(context.File, row, Column(property))); // a required one left empty is reported here
             foreach (var (property, spec) in context.Compiled.NodeFallbacks[n])
                 if (!state.Fallbacks.ContainsKey(property.Name) && Value(context, property, spec, cells, row) is { } value)
                     state.Fallbacks[property.Name] = new CellValue(value, new RecordCell(context.File, row, Column(property)));
@@ -172,11 +173,13 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
             var to = End(context, rel, context.Compiled.ToNode[r], rel.ToId, "to", cells, row);
             if (from is null || to is null) continue;
             var properties = new SortedDictionary<string, CellValue>(StringComparer.Ordinal);
+            Dictionary<string, RecordCell>? empty = null;
             foreach (var (property, spec) in context.Compiled.RelationshipProperties[r])
                 if (Value(context, property, spec, cells, row) is { } value)
                     properties[property.Name] = new CellValue(value, new RecordCell(context.File, row, Column(property)));
+                else (empty ??= [])[property.Name] = new RecordCell(context.File, row, Column(property));
             CheckPeriod(context.File, row, properties);
-            AddRelationship(rel.Type, from, to, properties, rowKey, citation, new RecordCell(context.File, row, null), table.Conflicts);
+            AddRelationship(rel.Type, from, to, properties, rowKey, citation, new RecordCell(context.File, row, null), table.Conflicts, empty);
         }
     }
 
@@ -191,7 +194,7 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
     }
 
     private void AddRelationship(string type, string from, string to, SortedDictionary<string, CellValue> properties, string rowKey,
-        string citation, RecordCell at, ConflictPolicy policy)
+        string citation, RecordCell at, ConflictPolicy policy, Dictionary<string, RecordCell>? empty)
     {
         var groupKey = $"{type}\u001f{from}\u001f{to}";
         if (!_relationships.TryGetValue(groupKey, out var group))
@@ -210,7 +213,7 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
                 errors.Add(at.Error($"{type} {from} -> {to} has row key '{rowKey}' like {clash.First.File}, row {clash.First.Row}, but different properties; give the table a \"key\" that tells them apart, or \"conflicts: first\""));
             return;
         }
-        group.Variants.Add(new RelationshipVariant(canonical, properties, rowKey, citation, at));
+        group.Variants.Add(new RelationshipVariant(canonical, properties, rowKey, citation, at) { Empty = empty });
     }
 
     private static string Canonical(SortedDictionary<string, CellValue> properties)
@@ -353,7 +356,7 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
             // Fallbacks are defaults: used only where no row of any table gave the property, so they never conflict.
             foreach (var (name, fallback) in state.Fallbacks) state.Properties.TryAdd(name, fallback);
             var json = new JObject { ["id"] = state.Id, ["label"] = state.Label };
-            var cells = new Dictionary<string, RecordCell>(state.Properties.Count + 1, StringComparer.Ordinal) { ["id"] = state.First };
+            var cells = new Dictionary<string, RecordCell>(state.Empty, StringComparer.Ordinal) { ["id"] = state.First };
             foreach (var (name, value) in state.Properties)
             {
                 json[name] = Token(value.Value);
@@ -368,7 +371,8 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
                 var json = new JObject { ["type"] = group.Type, ["from"] = group.From, ["to"] = group.To };
                 // Rows that differ (an officer back in the same unit) are told apart by the row key; a lone one needs none.
                 if (group.Variants.Count > 1) json["key"] = variant.Key;
-                var cells = new Dictionary<string, RecordCell>(variant.Properties.Count, StringComparer.Ordinal);
+                var cells = variant.Empty is null ? new Dictionary<string, RecordCell>(variant.Properties.Count, StringComparer.Ordinal)
+                    : new Dictionary<string, RecordCell>(variant.Empty, StringComparer.Ordinal);
                 if (variant.Properties.Count > 0)
                 {
                     var properties = new JObject();
@@ -435,6 +439,7 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
         public RecordCell First { get; } = first;
         public Dictionary<string, CellValue> Properties { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, CellValue> Fallbacks { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, RecordCell> Empty { get; } = new(StringComparer.Ordinal);
         public List<string> Citations { get; } = new(1);
         public int LastTable { get; set; } = -1;
     }
@@ -454,6 +459,7 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
         public string Key { get; set; } = key;
         public string Citation { get; } = citation;
         public RecordCell First { get; } = first;
+        public Dictionary<string, RecordCell>? Empty { get; init; }
     }
 
     private sealed class Tally

@@ -49,6 +49,11 @@ public sealed class MappingParser
             errors.Add(new DatasetError(displayName, (int)ex.Start.Line, "", $"bad YAML: {ex.InnerException?.Message ?? ex.Message}"));
             return null;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or InvalidCastException)
+        {
+            errors.Add(new DatasetError(displayName, null, "", $"bad YAML: {ex.Message}"));
+            return null;
+        }
         var result = parser.ReadRoot(root, directory);
         return errors.Count == before ? result : null;
     }
