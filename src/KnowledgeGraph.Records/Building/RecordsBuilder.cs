@@ -343,16 +343,21 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
         tally.Add(row);
     }
 
-    /// <summary>The nodes and relationships built, in the shape the validator reads; also reports collected value errors.</summary>
-    public IReadOnlyList<RecordItem> Finish()
+    /// <summary>
+    /// The nodes and relationships built, in the shape the validator reads; also reports collected value errors. Lazy,
+    /// and each node's or relationship's state is dropped as its item is made, so the builder's state and the
+    /// validator's never both hold the whole release (a city release is half a million items).
+    /// </summary>
+    public IEnumerable<RecordItem> Finish()
     {
         foreach (var ((file, column, value, reason), tally) in _badValues.OrderBy(b => b.Key.File, StringComparer.Ordinal).ThenBy(b => b.Value.FirstRows[0]))
             errors.Add(new DatasetError(file, null, "", $"value '{value}' {reason}; {tally.Count} row(s) have it, first: {string.Join(", ", tally.FirstRows.Select(r => $"row {r}"))}", tally.FirstRows[0], column));
 
-        var items = new List<RecordItem>(_mappingItems.Count + _nodes.Count + _relationships.Count);
-        items.AddRange(_mappingItems);
-        foreach (var state in _nodes.Values)
+        foreach (var item in _mappingItems) yield return item;
+        // Removing the current entry while enumerating a Dictionary is allowed, and frees it as we go.
+        foreach (var (id, state) in _nodes)
         {
+            _nodes.Remove(id);
             // Fallbacks are defaults: used only where no row of any table gave the property, so they never conflict.
             foreach (var (name, fallback) in state.Fallbacks) state.Properties.TryAdd(name, fallback);
             var json = new JObject { ["id"] = state.Id, ["label"] = state.Label };
@@ -363,9 +368,11 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
                 cells[name] = value.Cell;
             }
             json["sources"] = new JArray(state.Citations);
-            items.Add(new RecordItem(json, false, state.First, cells));
+            yield return new RecordItem(json, false, state.First, cells);
         }
-        foreach (var group in _relationships.Values)
+        foreach (var (groupKey, group) in _relationships)
+        {
+            _relationships.Remove(groupKey);
             foreach (var variant in group.Variants)
             {
                 var json = new JObject { ["type"] = group.Type, ["from"] = group.From, ["to"] = group.To };
@@ -384,11 +391,9 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
                     json["properties"] = properties;
                 }
                 json["sources"] = new JArray(variant.Citation);
-                items.Add(new RecordItem(json, true, variant.First, cells));
+                yield return new RecordItem(json, true, variant.First, cells);
             }
-        _nodes.Clear();
-        _relationships.Clear();
-        return items;
+        }
     }
 
     private static JToken Token(object value) => value switch
