@@ -156,11 +156,12 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
             }
             var policy = table.Conflicts;
             if (node.Name is { } nameTemplate && nameTemplate.Render(cells, _buffer) is { } name)
-                Set(state, state.Properties, "name", name, new RecordCell(context.File, row, nameTemplate.FirstColumn), policy);
+                Set(state, state.Properties, "name", name, context.File, row, nameTemplate.FirstColumn, policy);
             foreach (var (property, spec) in context.Compiled.NodeProperties[n])
                 if (Value(context, property, spec, cells, row) is { } value)
-                    Set(state, state.Properties, property.Name, value, new RecordCell(context.File, row, Column(property)), policy);
-                else state.Empty.TryAdd(property.Name, new RecordCell(context.File, row, Column(property))); // a required one left empty is reported here
+                    Set(state, state.Properties, property.Name, value, context.File, row, Column(property), policy);
+                else if (!state.Empty.ContainsKey(property.Name))
+                    state.Empty[property.Name] = new RecordCell(context.File, row, Column(property)); // a required one left empty is reported here
             foreach (var (property, spec) in context.Compiled.NodeFallbacks[n])
                 if (!state.Fallbacks.ContainsKey(property.Name) && Value(context, property, spec, cells, row) is { } value)
                     state.Fallbacks[property.Name] = new CellValue(value, new RecordCell(context.File, row, Column(property)));
@@ -225,22 +226,23 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
         return builder.ToString();
     }
 
-    private void Set(NodeState state, Dictionary<string, CellValue> properties, string name, object value, RecordCell cell, ConflictPolicy policy)
+    // The cell's place is made only when kept or reported: most rows repeat what an earlier row said.
+    private void Set(NodeState state, Dictionary<string, CellValue> properties, string name, object value, string file, int row, string? column, ConflictPolicy policy)
     {
         if (!properties.TryGetValue(name, out var existing))
         {
-            properties[name] = new CellValue(value, cell);
+            properties[name] = new CellValue(value, new RecordCell(file, row, column));
             return;
         }
         if (policy == ConflictPolicy.First || Same(existing.Value, value)) return;
-        errors.Add(cell.Error($"{state.Label} '{state.Id}' has {name} '{Show(value)}' here but '{Show(existing.Value)}' in {existing.Cell.File}, row {existing.Cell.Row}; correct one of the rows, or set \"conflicts: first\" on the table"));
+        errors.Add(new RecordCell(file, row, column).Error($"{state.Label} '{state.Id}' has {name} '{Show(value)}' here but '{Show(existing.Value)}' in {existing.Cell.File}, row {existing.Cell.Row}; correct one of the rows, or set \"conflicts: first\" on the table"));
     }
 
     private static bool Same(object a, object b) => a is string[] x && b is string[] y ? x.SequenceEqual(y) : a.Equals(b);
 
     private static string Show(object value) => value is string[] list ? string.Join(", ", list) : Convert.ToString(value, CultureInfo.InvariantCulture)!;
 
-    private static string? Column(PropertyMapping property) => property.Template?.FirstColumn ?? property.List?.Select(t => t.FirstColumn).FirstOrDefault(c => c is not null);
+    private static string? Column(PropertyMapping property) => property.Column;
 
     /// <summary>The value of one property for a row, mapped and converted; null omits it (an empty cell).</summary>
     private object? Value(RowContext context, PropertyMapping property, PropertySpec spec, string[] cells, int row)

@@ -42,7 +42,11 @@ public sealed record ValuesMap(string Column, IReadOnlyDictionary<string, string
 }
 
 /// <summary>A property value as written: a template, a literal boolean, or a list of templates.</summary>
-public sealed record PropertyMapping(string Name, Template? Template, bool? Boolean, IReadOnlyList<Template>? List, MappingPlace Place);
+public sealed record PropertyMapping(string Name, Template? Template, bool? Boolean, IReadOnlyList<Template>? List, MappingPlace Place)
+{
+    /// <summary>The column an error about this property names.</summary>
+    public string? Column { get; } = Template?.FirstColumn ?? List?.Select(t => t.FirstColumn).FirstOrDefault(c => c is not null);
+}
 
 public sealed record NodeMapping(string As, string Label, Template Id, Template? Name, IReadOnlyList<PropertyMapping> Properties,
     IReadOnlyList<PropertyMapping> Fallback, bool Optional, MappingPlace Place);

@@ -16,6 +16,7 @@ public sealed class Template
         Text = text;
         _segments = segments;
         Place = place;
+        FirstColumn = segments.FirstOrDefault(s => s.Column is not null).Column;
     }
 
     public string Text { get; }
@@ -26,7 +27,8 @@ public sealed class Template
     /// <summary>The column when the template is exactly one placeholder (<c>"{finding}"</c>): where a values map applies.</summary>
     public string? SingleColumn => _segments is [{ Column: { } column }] ? column : null;
 
-    public string? FirstColumn => Columns.FirstOrDefault();
+    /// <summary>The column an error about the rendered value names (kept, since rows ask for it every time).</summary>
+    public string? FirstColumn { get; }
 
     public static Template? Parse(string text, MappingPlace place, out string? error)
     {
