@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using KnowledgeGraph.Core.Dataset;
 using KnowledgeGraph.Core.Graph;
+using KnowledgeGraph.Records;
 using KnowledgeGraph.Storage.Neo4j;
 using KnowledgeGraph.Storage.Sqlite;
 
@@ -10,22 +11,27 @@ internal static class Commands
 {
     public static Task<int> ValidateAsync(DirectoryInfo directory, TextWriter output, TextWriter error, CancellationToken _)
     {
-        var result = DatasetLoader.Load(directory.FullName);
-        if (!Report(result, output, error)) return Task.FromResult(ImporterApp.InvalidData);
+        var read = DatasetReader.Read(directory.FullName, RecordsConsole.Progress(error));
+        RecordsConsole.Report(read, output);
+        if (!Report(read.Result, output, error)) return Task.FromResult(ImporterApp.InvalidData);
         output.WriteLine($"valid: {directory.FullName}");
         return Task.FromResult(ImporterApp.Ok);
     }
 
     public static async Task<int> ImportAsync(DirectoryInfo directory, StoreSettings settings, TextWriter output, TextWriter error,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool dryRun = false)
     {
         // Phase one: read and check everything. Phase two runs only on a whole, valid dataset.
-        var result = DatasetLoader.Load(directory.FullName);
+        var read = DatasetReader.Read(directory.FullName, RecordsConsole.Progress(error));
+        RecordsConsole.Report(read, output);
+        var result = read.Result;
         if (!Report(result, output, error))
         {
             error.WriteLine("nothing was written.");
             return ImporterApp.InvalidData;
         }
+
+        if (dryRun) return await DryRun.RunAsync(result.Dataset!, settings, output, error, cancellationToken);
 
         IGraphStore store;
         try
@@ -46,7 +52,7 @@ internal static class Commands
         var clock = Stopwatch.StartNew();
         try
         {
-            var summary = await store.ImportAsync(result.Dataset!, null, cancellationToken);
+            var summary = await store.ImportAsync(result.Dataset!, RecordsConsole.WriteProgress(error), cancellationToken);
             output.WriteLine($"imported into {settings.Store} ({Describe(settings)}) in {clock.ElapsedMilliseconds} ms");
             output.WriteLine($"  nodes:         {Format(summary.Nodes)}");
             output.WriteLine($"  relationships: {Format(summary.Relationships)}");
@@ -70,7 +76,8 @@ internal static class Commands
         if (!result.IsValid)
         {
             error.WriteLine($"invalid dataset: {result.Errors.Count} error(s) in {result.Files.Count} file(s)");
-            foreach (var e in result.Errors) error.WriteLine($"  {e}");
+            foreach (var e in result.Errors.Take(RecordsConsole.ErrorsShown)) error.WriteLine($"  {e}");
+            if (result.Errors.Count > RecordsConsole.ErrorsShown) error.WriteLine($"  … and {result.Errors.Count - RecordsConsole.ErrorsShown} more");
             return false;
         }
         var dataset = result.Dataset!;

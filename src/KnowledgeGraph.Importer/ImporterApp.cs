@@ -21,7 +21,9 @@ public static class ImporterApp
         var storeOptions = new StoreOptions();
         var import = new Command("import", "Validate, then write the dataset to a store (nothing is written if anything is invalid).") { importDirectory };
         storeOptions.AddTo(import);
-        import.SetAction((parse, ct) => Commands.ImportAsync(parse.GetValue(importDirectory)!, storeOptions.Read(parse), output, error, ct));
+        var dryRun = new Option<bool>("--dry-run") { Description = "Write nothing; print what the import would create, update, keep and delete, per label and type" };
+        import.Options.Add(dryRun);
+        import.SetAction((parse, ct) => Commands.ImportAsync(parse.GetValue(importDirectory)!, storeOptions.Read(parse), output, error, ct, parse.GetValue(dryRun)));
 
         var root = new RootCommand("Loads the police-misconduct knowledge graph's dataset into a store.") { validate, import };
         var parseResult = root.Parse(args);

@@ -9,11 +9,12 @@ if (rest.Contains("--help")) { Console.WriteLine(BenchmarkOptions.Usage); return
 return mode switch
 {
     "national" => await NationalBenchmark.MainAsync(rest),
+    "records" => await RecordsBenchmark.RunAsync(rest),
     _ => Unknown(mode),
 };
 
 static int Unknown(string mode)
 {
-    Console.Error.WriteLine($"Unknown benchmark mode '{mode}'. Modes: national (default).\n{BenchmarkOptions.Usage}");
+    Console.Error.WriteLine($"Unknown benchmark mode '{mode}'. Modes: national (default), records.\n{BenchmarkOptions.Usage}");
     return 64;
 }

@@ -1,3 +1,4 @@
+using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Core.Model;
 
 namespace KnowledgeGraph.Api.Mapping;
@@ -8,11 +9,18 @@ public sealed record CytoscapeElement(IReadOnlyDictionary<string, object?> Data)
 /// <summary>The shape Cytoscape.js loads as <c>elements</c> (plus whether the graph was cut short).</summary>
 public sealed record CytoscapeGraph(IReadOnlyList<CytoscapeElement> Nodes, IReadOnlyList<CytoscapeElement> Edges, bool Truncated);
 
+/// <summary>A citation in an export: the Source id and, when the dataset gives one, the place in it.</summary>
+public sealed record ExportCitation(string Source, string? Locator);
+
 /// <summary>Explicit mapping from stored nodes and relationships to Cytoscape elements.</summary>
 public static class CytoscapeElements
 {
     public static CytoscapeGraph ToCytoscape(IReadOnlyList<GraphNode> nodes, IReadOnlyList<GraphRelationship> relationships, bool truncated) =>
         new(nodes.Select(ToElement).ToList(), relationships.Select(ToElement).ToList(), truncated);
+
+    /// <summary>Each stored citation split into the Source id and where in it (page, row), so a reader need not parse <c>#</c>.</summary>
+    public static IReadOnlyList<ExportCitation> CitationsOf(IReadOnlyList<string> sources) =>
+        sources.Select(Citation.Parse).Select(c => new ExportCitation(c.SourceId, c.Locator)).ToList();
 
     public static CytoscapeElement ToElement(GraphNode node)
     {
@@ -23,6 +31,7 @@ public static class CytoscapeElements
             ["name"] = node.Name,
             ["aliases"] = node.Aliases,
             ["sources"] = node.Sources,
+            ["citations"] = CitationsOf(node.Sources),
         };
         foreach (var (key, value) in node.Properties) data.TryAdd(key, value);
         return new CytoscapeElement(data);
@@ -39,6 +48,7 @@ public static class CytoscapeElements
             // Always present, so a viewer can show "no legal status" apart from a missing field.
             ["legalStatus"] = relationship.Text("legalStatus"),
             ["sources"] = relationship.Sources,
+            ["citations"] = CitationsOf(relationship.Sources),
         };
         foreach (var (key, value) in relationship.Properties) data.TryAdd(key, value);
         return new CytoscapeElement(data);

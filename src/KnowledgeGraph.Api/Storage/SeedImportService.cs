@@ -1,5 +1,6 @@
 using KnowledgeGraph.Core.Dataset;
 using KnowledgeGraph.Core.Graph;
+using KnowledgeGraph.Records;
 using KnowledgeGraph.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +33,10 @@ public sealed class SeedImportService(IGraphStore store, [FromKeyedServices(Stor
             return;
         }
 
-        var loaded = DatasetLoader.Load(directory);
+        // JSON and records mappings, read and checked as one dataset (the same reader as kg-import).
+        var read = DatasetReader.Read(directory);
+        foreach (var warning in read.Warnings) logger.LogWarning("Seed records warning: {Warning}", warning.ToString());
+        var loaded = read.Result;
         if (!loaded.IsValid)
         {
             foreach (var error in loaded.Errors) logger.LogError("Seed error: {Error}", error.ToString());

@@ -15,21 +15,26 @@ public static class DatasetLoader
         if (!Directory.Exists(directory))
             return new DatasetLoadResult(null, [new DatasetError(directory, null, "", "the dataset directory does not exist")], []);
 
-        var files = Directory.EnumerateFiles(directory, "*.json", SearchOption.AllDirectories)
-            .Where(f => !f.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        var documents = new List<(string Name, string Text)>();
-        foreach (var file in files)
-            documents.Add((Path.GetRelativePath(directory, file).Replace('\\', '/'), File.ReadAllText(file)));
+        var documents = ReadDocuments(directory);
         var result = LoadDocuments(documents);
-        if (files.Count == 0)
+        if (documents.Count == 0)
             return result with { Errors = [.. result.Errors, new DatasetError(directory, null, "", "no *.json dataset files found")], Dataset = null };
         return result;
     }
 
-    /// <summary>Checks named JSON texts as one dataset (files are read by <see cref="Load"/>; tests pass text).</summary>
-    public static DatasetLoadResult LoadDocuments(IReadOnlyList<(string Name, string Text)> documents)
+    /// <summary>The dataset's JSON files under <paramref name="directory"/> (recursively, schemas left out), by relative name.</summary>
+    public static IReadOnlyList<(string Name, string Text)> ReadDocuments(string directory) =>
+        Directory.EnumerateFiles(directory, "*.json", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .Select(f => (Path.GetRelativePath(directory, f).Replace('\\', '/'), File.ReadAllText(f)))
+            .ToList();
+
+    /// <summary>
+    /// Checks named JSON texts, and items built from records tables, as one dataset (files are read by
+    /// <see cref="Load"/> or the records reader; tests pass text).
+    /// </summary>
+    public static DatasetLoadResult LoadDocuments(IReadOnlyList<(string Name, string Text)> documents, IEnumerable<RecordItem>? records = null)
     {
         var errors = new List<DatasetError>();
         var parsed = new List<(string File, JObject Root)>();
@@ -49,6 +54,7 @@ public static class DatasetLoader
 
         var validator = new DatasetValidator(errors);
         foreach (var (file, root) in parsed) validator.ReadFile(file, root);
+        foreach (var item in records ?? []) validator.ReadRecord(item);
         var dataset = validator.Finish();
         return new DatasetLoadResult(errors.Count == 0 ? dataset : null, errors, documents.Select(d => d.Name).ToList());
     }

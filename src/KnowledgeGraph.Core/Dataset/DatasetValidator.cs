@@ -1,3 +1,4 @@
+using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Core.Model;
 using KnowledgeGraph.Core.Rules;
 using Newtonsoft.Json;
@@ -17,8 +18,10 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
 
     private readonly List<(GraphNode Node, Place Place)> _nodes = [];
     private readonly List<(GraphRelationship Rel, Place Place, JObject Json)> _relationships = [];
+    // Items built from records tables, by their JSON root: an error inside one names file, row and column instead of a line.
+    private readonly Dictionary<JToken, RecordItem> _records = new(ReferenceEqualityComparer.Instance);
 
-    private sealed record Place(string File, JToken Token)
+    private sealed record Place(string File, JToken Token, RecordCell? Cell = null)
     {
         public int? Line => ((IJsonLineInfo)Token).HasLineInfo() ? ((IJsonLineInfo)Token).LineNumber : null;
     }
@@ -33,6 +36,17 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
             if (ReadNode(file, item) is { } node) _nodes.Add((node, new Place(file, item)));
         foreach (var item in ArrayOf(file, root, "relationships"))
             if (ReadRelationship(file, item) is { } rel) _relationships.Add((rel, new Place(file, item), item));
+    }
+
+    /// <summary>Reads one node or relationship built from records rows, with the same checks as a JSON entry.</summary>
+    public void ReadRecord(RecordItem item)
+    {
+        _records[item.Json] = item;
+        if (item.IsRelationship)
+        {
+            if (ReadRelationship(item.Place.File, item.Json) is { } rel) _relationships.Add((rel, new Place(item.Place.File, item.Json), item.Json));
+        }
+        else if (ReadNode(item.Place.File, item.Json) is { } node) _nodes.Add((node, new Place(item.Place.File, item.Json)));
     }
 
     private IEnumerable<JObject> ArrayOf(string file, JObject root, string key)
@@ -72,7 +86,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
 
         var name = OptionalString(place, json, "name");
         var aliases = StringList(place, json, "aliases") ?? [];
-        var sources = StringList(place, json, "sources") ?? [];
+        var sources = CitationList(place, json, "sources") ?? [];
         if (spec.HasName && string.IsNullOrWhiteSpace(name))
         {
             Error(place, $"{label} '{id}' needs a \"name\"");
@@ -90,6 +104,10 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         var properties = ReadProperties(place, json, spec.Properties, CommonNodeFields, $"{label}");
         if (label == Labels.Event) CheckEventLegalStatus(place, json, properties);
         if (label == Labels.VictimRole) CheckPseudonym(place, json, properties);
+        // A records release is a table, not a document under shared/seeds, so only it may go without a seed file.
+        if (label == Labels.Source && properties.GetValueOrDefault("kind") is string sourceKind
+            && sourceKind != Vocabularies.DatasetSourceKind && json["seedFile"] is null)
+            Error(place, $"a Source of kind '{sourceKind}' needs \"seedFile\" (only kind '{Vocabularies.DatasetSourceKind}' may go without)");
 
         // An item with other mistakes still takes part in cross-file checks (the dataset is rejected anyway), so one
         // mistake gives one error rather than a cascade of "no node has this id".
@@ -110,7 +128,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         var from = RequiredString(place, json, "from");
         var to = RequiredString(place, json, "to");
         var key = OptionalString(place, json, "key");
-        var sources = StringList(place, json, "sources");
+        var sources = CitationList(place, json, "sources");
         var spec = GraphSchema.FindType(type);
         if (type is not null && spec is null)
         {
@@ -164,7 +182,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         foreach (var spec in specs.Where(s => s.Required && !result.ContainsKey(s.Name)))
         {
             if (json[spec.Name] is not null) continue; // already reported as invalid
-            Error(place, $"{owner} needs property '{spec.Name}'" + (spec.Vocabulary is null ? "" : $" (one of: {spec.Vocabulary.Describe()})"));
+            Error(_records.TryGetValue(json.Root, out var item) && item.Cells.TryGetValue(spec.Name, out var cell) ? new Place(place.File, json, cell) : place, $"{owner} needs property '{spec.Name}'" + (spec.Vocabulary is null ? "" : $" (one of: {spec.Vocabulary.Describe()})"));
         }
 
         // "present" means still ongoing, so it can only close a period; and a period cannot end before it starts.
@@ -264,7 +282,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
             else
             {
                 var first = firstPlace[node.Id];
-                Error(At(place, (JObject)place.Token, "id"), $"duplicate id '{node.Id}' (first defined in {first.File}:{first.Line})");
+                Error(At(place, (JObject)place.Token, "id"), $"duplicate id '{node.Id}' (first defined in {Describe(first)})");
             }
         }
 
@@ -276,7 +294,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         {
             var spec = GraphSchema.FindType(rel.Type)!;
             if (!relationshipIds.TryAdd(rel.Id, place))
-                Error(place, $"duplicate relationship {rel.Type} {rel.From} -> {rel.To} (first in {relationshipIds[rel.Id].File}:{relationshipIds[rel.Id].Line}); give each a distinct \"key\"");
+                Error(place, $"duplicate relationship {rel.Type} {rel.From} -> {rel.To} (first in {Describe(relationshipIds[rel.Id])}); give each a distinct \"key\"");
             CheckEndpoint(place, json, "from", rel.From, spec.FromLabels, spec.Type, nodesById);
             CheckEndpoint(place, json, "to", rel.To, spec.ToLabels, spec.Type, nodesById);
             CheckSources(place, rel.Sources, nodesById, $"{rel.Type} {rel.From} -> {rel.To}");
@@ -309,8 +327,8 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
 
     private void CheckSources(Place place, IReadOnlyList<string> sources, Dictionary<string, GraphNode> nodesById, string what)
     {
-        foreach (var source in sources)
-            if (!nodesById.TryGetValue(source, out var node))
+        foreach (var citation in sources)
+            if (Citation.Parse(citation).SourceId is var source && !nodesById.TryGetValue(source, out var node))
                 Error(place, $"{what} cites '{source}', which no node in the dataset has");
             else if (node.Label != Labels.Source)
                 Error(place, $"{what} cites '{source}', which is a {node.Label}, not a Source");
@@ -365,8 +383,63 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         return null;
     }
 
+    /// <summary>
+    /// Citations: strings (<c>source:x</c>, or <c>source:x#p. 4</c>) or objects <c>{ "source": "source:x", "locator": "p. 4" }</c>,
+    /// stored as <see cref="Citation"/> strings.
+    /// </summary>
+    private List<string>? CitationList(Place place, JObject json, string key)
+    {
+        var token = json[key];
+        if (token is null) return null;
+        if (token is not JArray array)
+        {
+            Error(new Place(place.File, token), $"\"{key}\" must be an array of Source ids or {{ \"source\", \"locator\" }} objects");
+            return null;
+        }
+        var result = new List<string>(array.Count);
+        foreach (var item in array)
+        {
+            if (item.Type == JTokenType.String && !string.IsNullOrWhiteSpace(item.Value<string>()))
+                result.Add(item.Value<string>()!);
+            else if (item is JObject cited && cited["source"] is { Type: JTokenType.String } source && !string.IsNullOrWhiteSpace(source.Value<string>())
+                     && cited.Properties().All(p => p.Name is "source" or "locator")
+                     && cited["locator"] is null or { Type: JTokenType.String })
+            {
+                var id = source.Value<string>()!;
+                var locator = cited["locator"]?.Value<string>();
+                if (id.Contains(Citation.Separator))
+                    Error(new Place(place.File, source), $"\"source\" '{id}' must be a Source id alone; put the place in \"locator\"");
+                else result.Add(Citation.Format(id, string.IsNullOrWhiteSpace(locator) ? null : locator.Trim()));
+            }
+            else Error(new Place(place.File, item), $"each entry of \"{key}\" must be a Source id or an object {{ \"source\": \"source:…\", \"locator\": \"p. 4\" }}");
+        }
+        return result;
+    }
+
+    private string Describe(Place place) =>
+        _records.TryGetValue(place.Token.Root, out var item) ? (item.Place.Line is { } line ? $"{item.Place.File}:{line}" : $"{item.Place.File}, row {item.Place.Row}")
+        : place.Line is null ? place.File : $"{place.File}:{place.Line}";
+
     private static Place At(Place place, JObject json, string key) => json[key] is { } token ? new Place(place.File, token) : place;
 
-    private void Error(Place place, string message) =>
+    private void Error(Place place, string message)
+    {
+        if (_records.TryGetValue(place.Token.Root, out var item))
+        {
+            var cell = place.Cell ?? (PropertyOf(place.Token) is { } property && item.Cells.TryGetValue(property, out var given) ? given : item.Place);
+            errors.Add(cell.Error(message));
+            return;
+        }
         errors.Add(new DatasetError(place.File, place.Line, place.Token.Path is { Length: > 0 } path ? "$." + path : "$", message));
+    }
+
+    // "from", "properties.from", "categories[0]" -> the property a token belongs to (how a records item names its cells).
+    private static string? PropertyOf(JToken token)
+    {
+        var path = token.Path;
+        if (path.StartsWith("properties.", StringComparison.Ordinal)) path = path["properties.".Length..];
+        var end = path.IndexOfAny(['.', '[']);
+        var name = end < 0 ? path : path[..end];
+        return name.Length == 0 ? null : name;
+    }
 }

@@ -77,7 +77,7 @@ public static class GraphSchema
             Text("title", required: true),
             new("published", PropertyKind.PartialDate),
             Text("url"),
-            Text("seedFile", required: true, description: "file name of the document under shared/seeds"),
+            Text("seedFile", description: "file name of the document under shared/seeds; required unless kind is dataset"),
         ]),
     ];
 

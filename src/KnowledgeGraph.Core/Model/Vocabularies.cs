@@ -9,7 +9,7 @@ public static class Vocabularies
     /// <summary>Legal status of anything that asserts wrongdoing. Shown as it is; never upgraded.</summary>
     public static readonly Vocabulary LegalStatus = new("legal status",
         "alleged", "denied", "under_investigation", "case_to_answer", "no_case_to_answer", "proven", "not_proven",
-        "charged", "convicted", "acquitted", "admitted", "withdrawn", "overturned", "upheld", "dismissed_claim", "unknown");
+        "unfounded", "exonerated", "charged", "convicted", "acquitted", "admitted", "withdrawn", "overturned", "upheld", "dismissed_claim", "unknown");
 
     public static readonly Vocabulary CaseCategory = new("case category",
         "abuse_of_position_sexual", "sexual_offence", "violent_offence", "use_of_force", "corruption",
@@ -44,7 +44,10 @@ public static class Vocabularies
         "campaign", "government_body", "police_body", "academic");
 
     public static readonly Vocabulary SourceKind = new("source kind",
-        "news_report", "press_release", "opinion", "blog", "judgment", "report", "study");
+        "news_report", "press_release", "opinion", "blog", "judgment", "report", "study", "dataset");
+
+    /// <summary>The source kind of a records release (a table, not a document): it needs no seed file.</summary>
+    public const string DatasetSourceKind = "dataset";
 
     public static readonly Vocabulary OfficerStatus = new("officer status",
         "serving", "former", "dismissed", "resigned", "retired", "deceased", "unknown");

@@ -8,7 +8,7 @@ export function legalBadge(status) {
   return h('span', { class: `badge badge-${tone}`, dataset: { legalStatus: status }, text: legalStatusText(status) });
 }
 
-/** Citations: title (linked when the source has a url), publisher, date and kind. */
+/** Citations: title (linked when the source has a url), where in it (page, row), publisher, date and kind. */
 export function renderCitations(sources, { heading = 'Sources' } = {}) {
   if (!sources?.length) return h('p', { class: 'no-sources', text: 'No source cited.' });
   return h('div', { class: 'citations' },
@@ -24,6 +24,7 @@ function citation(source) {
     isWebUrl(source.url)
       ? h('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer', text: title })
       : h('span', { class: 'citation-title', text: title }),
+    source.locator ? h('span', { class: 'citation-locator', text: `, ${source.locator}` }) : null,
     details ? h('span', { class: 'citation-meta', text: ` — ${details}` }) : null);
 }
 

@@ -31,6 +31,8 @@ export const LEGAL_STATUS = {
   no_case_to_answer: { text: 'No case to answer', tone: 'cleared' },
   proven: { text: 'Proven at a misconduct hearing', tone: 'found' },
   not_proven: { text: 'Not proven', tone: 'cleared' },
+  unfounded: { text: 'Unfounded — the alleged act did not happen', tone: 'cleared' },
+  exonerated: { text: 'Exonerated — the act happened but was lawful', tone: 'cleared' },
   charged: { text: 'Charged — not convicted', tone: 'open' },
   convicted: { text: 'Convicted in a criminal court', tone: 'found' },
   acquitted: { text: 'Acquitted', tone: 'cleared' },
