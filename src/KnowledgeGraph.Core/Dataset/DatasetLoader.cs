@@ -10,6 +10,12 @@ namespace KnowledgeGraph.Core.Dataset;
 /// </summary>
 public static class DatasetLoader
 {
+    private static readonly JsonLoadSettings Settings = new()
+    {
+        LineInfoHandling = LineInfoHandling.Load,
+        DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
+    };
+
     public static DatasetLoadResult Load(string directory)
     {
         if (!Directory.Exists(directory))
@@ -19,38 +25,67 @@ public static class DatasetLoader
             .Where(f => !f.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
             .ToList();
-        var documents = new List<(string Name, string Text)>();
-        foreach (var file in files)
-            documents.Add((Path.GetRelativePath(directory, file).Replace('\\', '/'), File.ReadAllText(file)));
-        var result = LoadDocuments(documents);
+        // Files are streamed, not read into memory whole: a national dataset is hundreds of megabytes of JSON.
+        var documents = files
+            .Select(file => (Path.GetRelativePath(directory, file).Replace('\\', '/'), (Func<TextReader>)(() => new StreamReader(file))))
+            .ToList();
+        var result = Check(documents);
         if (files.Count == 0)
             return result with { Errors = [.. result.Errors, new DatasetError(directory, null, "", "no *.json dataset files found")], Dataset = null };
         return result;
     }
 
     /// <summary>Checks named JSON texts as one dataset (files are read by <see cref="Load"/>; tests pass text).</summary>
-    public static DatasetLoadResult LoadDocuments(IReadOnlyList<(string Name, string Text)> documents)
+    public static DatasetLoadResult LoadDocuments(IReadOnlyList<(string Name, string Text)> documents) =>
+        Check(documents.Select(d => (d.Name, (Func<TextReader>)(() => new StringReader(d.Text)))).ToList());
+
+    private static DatasetLoadResult Check(IReadOnlyList<(string Name, Func<TextReader> Open)> documents)
     {
+        // Errors of files that cannot be read as JSON come first, then the validator's, as when every file was parsed
+        // before any was checked.
+        var parseErrors = new List<DatasetError>();
         var errors = new List<DatasetError>();
-        var parsed = new List<(string File, JObject Root)>();
-        foreach (var (name, text) in documents)
+        var validator = new DatasetValidator(errors);
+        foreach (var (name, open) in documents)
         {
+            if (TryStream(validator, name, open)) continue;
+            // The exact error (or, for a root that is not an object, the exact outcome) comes from parsing the whole file.
             try
             {
-                var token = JToken.Parse(text, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
-                if (token is JObject root) parsed.Add((name, root));
-                else errors.Add(new DatasetError(name, 1, "$", "the file must hold a JSON object with \"nodes\" and \"relationships\""));
+                using var text = open();
+                var token = JToken.Parse(text.ReadToEnd(), Settings);
+                if (token is JObject root) validator.ReadFile(name, root);
+                else parseErrors.Add(new DatasetError(name, 1, "$", "the file must hold a JSON object with \"nodes\" and \"relationships\""));
             }
             catch (JsonReaderException ex)
             {
-                errors.Add(new DatasetError(name, ex.LineNumber, ex.Path ?? "", $"malformed JSON: {FirstSentence(ex.Message)}"));
+                parseErrors.Add(new DatasetError(name, ex.LineNumber, ex.Path ?? "", $"malformed JSON: {FirstSentence(ex.Message)}"));
             }
         }
 
-        var validator = new DatasetValidator(errors);
-        foreach (var (file, root) in parsed) validator.ReadFile(file, root);
         var dataset = validator.Finish();
-        return new DatasetLoadResult(errors.Count == 0 ? dataset : null, errors, documents.Select(d => d.Name).ToList());
+        var all = parseErrors.Count == 0 ? errors : [.. parseErrors, .. errors];
+        return new DatasetLoadResult(all.Count == 0 ? dataset : null, all, documents.Select(d => d.Name).ToList());
+    }
+
+    /// <summary>Streams a file whose root is an object; false (nothing of the file kept) when it must be parsed whole.</summary>
+    private static bool TryStream(DatasetValidator validator, string name, Func<TextReader> open)
+    {
+        try
+        {
+            // The same reader settings JToken.Parse uses, so values read alike.
+            using var reader = new JsonTextReader(open());
+            if (!reader.Read()) return false;
+            while (reader.TokenType == JsonToken.Comment)
+                if (!reader.Read()) return false;
+            if (reader.TokenType != JsonToken.StartObject) return false;
+            validator.ReadFile(name, reader, Settings);
+            return true;
+        }
+        catch (JsonReaderException)
+        {
+            return false;
+        }
     }
 
     private static string FirstSentence(string message)
