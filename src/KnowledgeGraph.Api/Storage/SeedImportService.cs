@@ -32,6 +32,18 @@ public sealed class SeedImportService(IGraphStore store, [FromKeyedServices(Stor
             return;
         }
 
+        var (files, summary) = await ImportAsync(directory, cancellationToken);
+        // Recorded only after a whole import, so a failed one is retried on the next start.
+        if (sqlite is not null) await sqlite.SetMetaAsync(FingerprintKey, fingerprint, cancellationToken);
+        // The dataset is gone with ImportAsync's frame; hand its memory back now rather than carry it into serving.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        logger.LogInformation("Imported {Files} seed file(s) from {Directory} into {Database}: nodes {Nodes}, relationships {Relationships}",
+            files, directory, locations.DatabasePath, summary.Nodes, summary.Relationships);
+    }
+
+    /// <summary>Validates and writes the seeds; the loaded dataset lives only in this frame (nothing keeps it after).</summary>
+    private async Task<(int Files, ImportSummary Summary)> ImportAsync(string directory, CancellationToken cancellationToken)
+    {
         var loaded = DatasetLoader.Load(directory);
         if (!loaded.IsValid)
         {
@@ -40,12 +52,7 @@ public sealed class SeedImportService(IGraphStore store, [FromKeyedServices(Stor
                 $"The seeds in {directory} have {loaded.Errors.Count} error(s); nothing was imported:{Environment.NewLine}"
                 + string.Join(Environment.NewLine, loaded.Errors.Select(e => "  " + e)));
         }
-
-        var summary = await store.ImportAsync(loaded.Dataset!, null, cancellationToken);
-        // Recorded only after a whole import, so a failed one is retried on the next start.
-        if (sqlite is not null) await sqlite.SetMetaAsync(FingerprintKey, fingerprint, cancellationToken);
-        logger.LogInformation("Imported {Files} seed file(s) from {Directory} into {Database}: nodes {Nodes}, relationships {Relationships}",
-            loaded.Files.Count, directory, locations.DatabasePath, summary.Nodes, summary.Relationships);
+        return (loaded.Files.Count, await store.ImportAsync(loaded.Dataset!, null, cancellationToken));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
