@@ -26,6 +26,7 @@ public static class ImporterApp
         import.SetAction((parse, ct) => Commands.ImportAsync(parse.GetValue(importDirectory)!, storeOptions.Read(parse), output, error, ct, parse.GetValue(dryRun)));
 
         var root = new RootCommand("Loads the police-misconduct knowledge graph's dataset into a store.") { validate, import };
+        root.Subcommands.Add(ExportCommand.Create(output, error));
         var parseResult = root.Parse(args);
         return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }

@@ -25,7 +25,6 @@ public static class DatasetReader
         if (!Directory.Exists(directory))
             return new DatasetReadResult(new DatasetLoadResult(null, [new DatasetError(directory, null, "", "the dataset directory does not exist")], []), [], []);
 
-        var documents = DatasetLoader.ReadDocuments(directory);
         var mappingFiles = MappingFiles(directory);
         if (mappingFiles.Count == 0)
         {
@@ -43,7 +42,7 @@ public static class DatasetReader
             else errors.Add(new DatasetError(name, null, "", "the mapping has errors, so none of its tables was read"));
         }
         var items = builder.Finish();
-        var loaded = DatasetLoader.LoadDocuments(documents, items);
+        var loaded = DatasetLoader.Load(directory, items);
         var allErrors = errors.Concat(loaded.Errors).ToList();
         var files = loaded.Files.Concat(mappingFiles.Select(f => Relative(directory, f))).Concat(builder.Files).Distinct().ToList();
         var result = new DatasetLoadResult(allErrors.Count == 0 ? loaded.Dataset : null, allErrors, files);

@@ -29,7 +29,8 @@ public sealed class Neo4jDatabaseNotFoundException(string message, string? code,
 public sealed class Neo4jUnavailableException(string message, string? code, string? statement, Exception? inner = null)
     : Neo4jException(message, code, statement, inner);
 
-/// <summary>An import batch failed; the transaction was rolled back, so the store holds what it held before.</summary>
+/// <summary>An import batch failed; that batch was rolled back, earlier batches stay committed, nothing stale was deleted,
+/// and running the import again finishes it.</summary>
 public sealed class Neo4jImportException(string message, string? entityId, Exception inner)
     : Neo4jException(message, (inner as Neo4jException)?.Code, (inner as Neo4jException)?.Statement, inner)
 {

@@ -33,6 +33,18 @@ public sealed class SeedImportService(IGraphStore store, [FromKeyedServices(Stor
             return;
         }
 
+        var (files, summary) = await ImportAsync(directory, cancellationToken);
+        // Recorded only after a whole import, so a failed one is retried on the next start.
+        if (sqlite is not null) await sqlite.SetMetaAsync(FingerprintKey, fingerprint, cancellationToken);
+        // The dataset is gone with ImportAsync's frame; hand its memory back now rather than carry it into serving.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        logger.LogInformation("Imported {Files} seed file(s) from {Directory} into {Database}: nodes {Nodes}, relationships {Relationships}",
+            files, directory, locations.DatabasePath, summary.Nodes, summary.Relationships);
+    }
+
+    /// <summary>Validates and writes the seeds; the loaded dataset lives only in this frame (nothing keeps it after).</summary>
+    private async Task<(int Files, ImportSummary Summary)> ImportAsync(string directory, CancellationToken cancellationToken)
+    {
         // JSON and records mappings, read and checked as one dataset (the same reader as kg-import).
         var read = DatasetReader.Read(directory);
         foreach (var warning in read.Warnings) logger.LogWarning("Seed records warning: {Warning}", warning.ToString());
@@ -44,12 +56,7 @@ public sealed class SeedImportService(IGraphStore store, [FromKeyedServices(Stor
                 $"The seeds in {directory} have {loaded.Errors.Count} error(s); nothing was imported:{Environment.NewLine}"
                 + string.Join(Environment.NewLine, loaded.Errors.Select(e => "  " + e)));
         }
-
-        var summary = await store.ImportAsync(loaded.Dataset!, null, cancellationToken);
-        // Recorded only after a whole import, so a failed one is retried on the next start.
-        if (sqlite is not null) await sqlite.SetMetaAsync(FingerprintKey, fingerprint, cancellationToken);
-        logger.LogInformation("Imported {Files} seed file(s) from {Directory} into {Database}: nodes {Nodes}, relationships {Relationships}",
-            loaded.Files.Count, directory, locations.DatabasePath, summary.Nodes, summary.Relationships);
+        return (loaded.Files.Count, await store.ImportAsync(loaded.Dataset!, null, cancellationToken));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

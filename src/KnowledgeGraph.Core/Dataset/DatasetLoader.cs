@@ -10,53 +10,88 @@ namespace KnowledgeGraph.Core.Dataset;
 /// </summary>
 public static class DatasetLoader
 {
-    public static DatasetLoadResult Load(string directory)
+    private static readonly JsonLoadSettings Settings = new()
+    {
+        LineInfoHandling = LineInfoHandling.Load,
+        DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
+    };
+
+    /// <summary>Every JSON dataset file under <paramref name="directory"/> (recursively, schemas left out), streamed, checked
+    /// as one dataset together with <paramref name="records"/> (items the records reader built from tables), if any.</summary>
+    public static DatasetLoadResult Load(string directory, IEnumerable<RecordItem>? records = null)
     {
         if (!Directory.Exists(directory))
             return new DatasetLoadResult(null, [new DatasetError(directory, null, "", "the dataset directory does not exist")], []);
 
-        var documents = ReadDocuments(directory);
-        var result = LoadDocuments(documents);
-        if (documents.Count == 0)
+        var files = Directory.EnumerateFiles(directory, "*.json", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        // Files are streamed, not read into memory whole: a national dataset is hundreds of megabytes of JSON.
+        var documents = files
+            .Select(file => (Path.GetRelativePath(directory, file).Replace('\\', '/'), (Func<TextReader>)(() => new StreamReader(file))))
+            .ToList();
+        var result = Check(documents, records);
+        if (files.Count == 0 && records is null)
             return result with { Errors = [.. result.Errors, new DatasetError(directory, null, "", "no *.json dataset files found")], Dataset = null };
         return result;
     }
 
-    /// <summary>The dataset's JSON files under <paramref name="directory"/> (recursively, schemas left out), by relative name.</summary>
-    public static IReadOnlyList<(string Name, string Text)> ReadDocuments(string directory) =>
-        Directory.EnumerateFiles(directory, "*.json", SearchOption.AllDirectories)
-            .Where(f => !f.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal)
-            .Select(f => (Path.GetRelativePath(directory, f).Replace('\\', '/'), File.ReadAllText(f)))
-            .ToList();
-
     /// <summary>
     /// Checks named JSON texts, and items built from records tables, as one dataset (files are read by
-    /// <see cref="Load"/> or the records reader; tests pass text).
+    /// <see cref="Load"/>; tests pass text).
     /// </summary>
-    public static DatasetLoadResult LoadDocuments(IReadOnlyList<(string Name, string Text)> documents, IEnumerable<RecordItem>? records = null)
+    public static DatasetLoadResult LoadDocuments(IReadOnlyList<(string Name, string Text)> documents, IEnumerable<RecordItem>? records = null) =>
+        Check(documents.Select(d => (d.Name, (Func<TextReader>)(() => new StringReader(d.Text)))).ToList(), records);
+
+    private static DatasetLoadResult Check(IReadOnlyList<(string Name, Func<TextReader> Open)> documents, IEnumerable<RecordItem>? records)
     {
+        // Errors of files that cannot be read as JSON come first, then the validator's, as when every file was parsed
+        // before any was checked.
+        var parseErrors = new List<DatasetError>();
         var errors = new List<DatasetError>();
-        var parsed = new List<(string File, JObject Root)>();
-        foreach (var (name, text) in documents)
+        var validator = new DatasetValidator(errors);
+        foreach (var (name, open) in documents)
         {
+            if (TryStream(validator, name, open)) continue;
+            // The exact error (or, for a root that is not an object, the exact outcome) comes from parsing the whole file.
             try
             {
-                var token = JToken.Parse(text, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
-                if (token is JObject root) parsed.Add((name, root));
-                else errors.Add(new DatasetError(name, 1, "$", "the file must hold a JSON object with \"nodes\" and \"relationships\""));
+                using var text = open();
+                var token = JToken.Parse(text.ReadToEnd(), Settings);
+                if (token is JObject root) validator.ReadFile(name, root);
+                else parseErrors.Add(new DatasetError(name, 1, "$", "the file must hold a JSON object with \"nodes\" and \"relationships\""));
             }
             catch (JsonReaderException ex)
             {
-                errors.Add(new DatasetError(name, ex.LineNumber, ex.Path ?? "", $"malformed JSON: {FirstSentence(ex.Message)}"));
+                parseErrors.Add(new DatasetError(name, ex.LineNumber, ex.Path ?? "", $"malformed JSON: {FirstSentence(ex.Message)}"));
             }
         }
 
-        var validator = new DatasetValidator(errors);
-        foreach (var (file, root) in parsed) validator.ReadFile(file, root);
         foreach (var item in records ?? []) validator.ReadRecord(item);
         var dataset = validator.Finish();
-        return new DatasetLoadResult(errors.Count == 0 ? dataset : null, errors, documents.Select(d => d.Name).ToList());
+        var all = parseErrors.Count == 0 ? errors : [.. parseErrors, .. errors];
+        return new DatasetLoadResult(all.Count == 0 ? dataset : null, all, documents.Select(d => d.Name).ToList());
+    }
+
+    /// <summary>Streams a file whose root is an object; false (nothing of the file kept) when it must be parsed whole.</summary>
+    private static bool TryStream(DatasetValidator validator, string name, Func<TextReader> open)
+    {
+        try
+        {
+            // The same reader settings JToken.Parse uses, so values read alike.
+            using var reader = new JsonTextReader(open());
+            if (!reader.Read()) return false;
+            while (reader.TokenType == JsonToken.Comment)
+                if (!reader.Read()) return false;
+            if (reader.TokenType != JsonToken.StartObject) return false;
+            validator.ReadFile(name, reader, Settings);
+            return true;
+        }
+        catch (JsonReaderException)
+        {
+            return false;
+        }
     }
 
     private static string FirstSentence(string message)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Core.Model;
 using KnowledgeGraph.Core.Rules;
@@ -16,15 +17,71 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
     private static readonly HashSet<string> CommonNodeFields = ["id", "label", "name", "aliases", "sources"];
     private static readonly HashSet<string> RelationshipFields = ["type", "from", "to", "sources", "key", "properties"];
 
-    private readonly List<(GraphNode Node, Place Place)> _nodes = [];
-    private readonly List<(GraphRelationship Rel, Place Place, JObject Json)> _relationships = [];
-    // Items built from records tables, by their JSON root: an error inside one names file, row and column instead of a line.
-    private readonly Dictionary<JToken, RecordItem> _records = new(ReferenceEqualityComparer.Instance);
+    // Spec lists are static (GraphSchema); looking properties up by name must not rebuild a dictionary per item.
+    private static readonly ConditionalWeakTable<IReadOnlyList<PropertySpec>, Dictionary<string, PropertySpec>> SpecsByName = new();
 
-    private sealed record Place(string File, JToken Token, RecordCell? Cell = null)
+    // Items kept for the cross-file checks hold a Mark (their place, and the places of the keys those checks name)
+    // rather than their JSON, so a file's JSON can be dropped as soon as it is read.
+    private readonly List<(GraphNode Node, Mark Place)> _nodes = [];
+    private readonly List<(GraphRelationship Rel, Mark Place)> _relationships = [];
+
+    // Where errors go: the caller's list, or a file's staging lists while it is streamed (see ReadFile(JsonReader)).
+    private readonly List<DatasetError> _errors = errors;
+    private List<DatasetError> _sink = errors;
+
+    /// <summary>
+    /// A token and where it is. <paramref name="Prefix"/> is the JSON path of the token's root inside its file when the
+    /// token was loaded on its own from a streamed file (e.g. <c>nodes[12]</c>), so paths read as in the whole file.
+    /// </summary>
+    /// <paramref name="Record"/> is set for an item built from records rows: its errors name file, row and column instead
+    /// (<paramref name="Cell"/> when the place is a known cell).
+    private sealed record Place(string File, JToken Token, string Prefix = "", RecordItem? Record = null, RecordCell? Cell = null)
     {
-        public int? Line => ((IJsonLineInfo)Token).HasLineInfo() ? ((IJsonLineInfo)Token).LineNumber : null;
+        public int? Line => LineOf(Token);
+
+        public string Path
+        {
+            get
+            {
+                var relative = Token.Path;
+                if (Prefix.Length == 0) return relative;
+                if (relative.Length == 0) return Prefix;
+                return relative[0] == '[' ? Prefix + relative : Prefix + "." + relative;
+            }
+        }
+
+        public Place Child(JToken token) => this with { Token = token, Cell = null };
+
+        public Mark ToMark(params string[] keys)
+        {
+            var json = Token as JObject;
+            var marks = new (string Key, int? Line)[keys.Length];
+            var count = 0;
+            foreach (var key in keys)
+                if (json?[key] is { } value) marks[count++] = (key, LineOf(value));
+            return new Mark(File, Line, Path, count == 0 ? [] : marks[..count], Record);
+        }
     }
+
+    /// <summary>An item's place, and the places of those of its keys the cross-file checks may point at.</summary>
+    private sealed record Mark(string File, int? Line, string Path, (string Key, int? Line)[] Keys, RecordItem? Record = null,
+        RecordCell? Cell = null)
+    {
+        public Mark At(string key)
+        {
+            if (Record is not null) return this with { Cell = Record.Cells.GetValueOrDefault(key) };
+            foreach (var (name, line) in Keys)
+                if (name == key) return new Mark(File, line, Path.Length == 0 ? key : Path + "." + key, []);
+            return this;
+        }
+
+        /// <summary>How an error message names this place when it points at it ("file:line", or "file, row N").</summary>
+        public string Describe() =>
+            Record is not null ? (Record.Place.Line is { } line ? $"{Record.Place.File}:{line}" : $"{Record.Place.File}, row {Record.Place.Row}")
+            : Line is null ? File : $"{File}:{Line}";
+    }
+
+    private static int? LineOf(JToken token) => ((IJsonLineInfo)token).HasLineInfo() ? ((IJsonLineInfo)token).LineNumber : null;
 
     public void ReadFile(string file, JObject root)
     {
@@ -33,21 +90,111 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
                 Error(new Place(file, property), $"unknown top-level key '{property.Name}'; expected \"nodes\" and \"relationships\"");
 
         foreach (var item in ArrayOf(file, root, "nodes"))
-            if (ReadNode(file, item) is { } node) _nodes.Add((node, new Place(file, item)));
+            if (ReadNode(new Place(file, item)) is { } node) _nodes.Add(node);
         foreach (var item in ArrayOf(file, root, "relationships"))
-            if (ReadRelationship(file, item) is { } rel) _relationships.Add((rel, new Place(file, item), item));
+            if (ReadRelationship(new Place(file, item)) is { } rel) _relationships.Add(rel);
     }
 
     /// <summary>Reads one node or relationship built from records rows, with the same checks as a JSON entry.</summary>
     public void ReadRecord(RecordItem item)
     {
-        _records[item.Json] = item;
+        var place = new Place(item.Place.File, item.Json, Record: item);
         if (item.IsRelationship)
         {
-            if (ReadRelationship(item.Place.File, item.Json) is { } rel) _relationships.Add((rel, new Place(item.Place.File, item.Json), item.Json));
+            if (ReadRelationship(place) is { } rel) _relationships.Add(rel);
         }
-        else if (ReadNode(item.Place.File, item.Json) is { } node) _nodes.Add((node, new Place(item.Place.File, item.Json)));
+        else if (ReadNode(place) is { } node) _nodes.Add(node);
     }
+
+    /// <summary>
+    /// Reads one file as a stream, one item at a time, so the file's JSON is never held whole: the same checks, errors
+    /// and places as <see cref="ReadFile(string, JObject)"/> on the parsed file, in the same order. The reader must be
+    /// positioned on the root object's start. Anything the stream cannot reproduce exactly (a malformed file, a
+    /// repeated top-level key) throws <see cref="JsonReaderException"/> before anything of the file is kept, so the
+    /// caller can fall back to parsing the whole file.
+    /// </summary>
+    public void ReadFile(string file, JsonReader reader, JsonLoadSettings settings)
+    {
+        // Buckets in the order the whole-file reading reports: top-level keys, then for each array the entries that
+        // are not objects before the entries' own errors.
+        var topLevel = new List<DatasetError>();
+        var shapes = new[] { new List<DatasetError>(), new List<DatasetError>() };
+        var items = new[] { new List<DatasetError>(), new List<DatasetError>() };
+        var nodes = new List<(GraphNode, Mark)>();
+        var relationships = new List<(GraphRelationship, Mark)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            while (ReadOrThrow(reader) != JsonToken.EndObject)
+            {
+                if (reader.TokenType == JsonToken.Comment) continue;
+                var name = (string)reader.Value!;
+                if (!seen.Add(name))
+                    throw new JsonReaderException($"Property with the name '{name}' already exists in the current JSON object.");
+                if (name is "nodes" or "relationships")
+                {
+                    var index = name == "nodes" ? 0 : 1;
+                    ReadArray(file, name, reader, settings, shapes[index], items[index], index == 0
+                        ? place => { if (ReadNode(place) is { } node) nodes.Add(node); }
+                        : place => { if (ReadRelationship(place) is { } rel) relationships.Add(rel); });
+                }
+                else
+                {
+                    var property = JProperty.Load(reader, settings);
+                    if (name is not ("$schema" or "description"))
+                    {
+                        _sink = topLevel;
+                        Error(new Place(file, property), $"unknown top-level key '{name}'; expected \"nodes\" and \"relationships\"");
+                    }
+                }
+            }
+            // As JToken.Parse: only comments may follow the root object.
+            while (reader.Read()) { }
+        }
+        finally
+        {
+            _sink = _errors;
+        }
+        _errors.AddRange(topLevel);
+        _errors.AddRange(shapes[0]);
+        _errors.AddRange(items[0]);
+        _errors.AddRange(shapes[1]);
+        _errors.AddRange(items[1]);
+        _nodes.AddRange(nodes);
+        _relationships.AddRange(relationships);
+    }
+
+    private void ReadArray(string file, string key, JsonReader reader, JsonLoadSettings settings, List<DatasetError> shapeErrors,
+        List<DatasetError> itemErrors, Action<Place> read)
+    {
+        while (ReadOrThrow(reader) == JsonToken.Comment) { }
+        if (reader.TokenType != JsonToken.StartArray)
+        {
+            _sink = shapeErrors;
+            Error(new Place(file, JToken.ReadFrom(reader, settings), key), $"\"{key}\" must be an array");
+            return;
+        }
+        var index = 0;
+        while (ReadOrThrow(reader) != JsonToken.EndArray)
+        {
+            if (reader.TokenType == JsonToken.Comment) continue;
+            var prefix = $"{key}[{index++}]";
+            if (reader.TokenType == JsonToken.StartObject)
+            {
+                _sink = itemErrors;
+                read(new Place(file, JObject.Load(reader, settings), prefix));
+            }
+            else
+            {
+                _sink = shapeErrors;
+                Error(new Place(file, JToken.ReadFrom(reader, settings), prefix), $"each entry of \"{key}\" must be an object");
+            }
+        }
+    }
+
+    // A stream that ends inside the root object is malformed (JToken.Parse says how; the caller asks it).
+    private static JsonToken ReadOrThrow(JsonReader reader) =>
+        reader.Read() ? reader.TokenType : throw new JsonReaderException("Unexpected end of content.");
 
     private IEnumerable<JObject> ArrayOf(string file, JObject root, string key)
     {
@@ -67,9 +214,9 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         return items;
     }
 
-    private GraphNode? ReadNode(string file, JObject json)
+    private (GraphNode, Mark)? ReadNode(Place place)
     {
-        var place = new Place(file, json);
+        var json = (JObject)place.Token;
         var id = RequiredString(place, json, "id");
         var label = RequiredString(place, json, "label");
         var spec = GraphSchema.FindLabel(label);
@@ -113,16 +260,16 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         // mistake gives one error rather than a cascade of "no node has this id".
         if (id is null || label is null) return null;
         var displayName = spec.HasName ? name?.Trim() ?? id : VictimProtection.DisplayName(properties);
-        return new GraphNode(id, label, displayName, aliases, properties, sources);
+        return (new GraphNode(id, label, displayName, aliases, properties, sources), place.ToMark("id", "descriptor"));
     }
 
-    private GraphRelationship? ReadRelationship(string file, JObject json)
+    private (GraphRelationship, Mark)? ReadRelationship(Place place)
     {
-        var place = new Place(file, json);
+        var json = (JObject)place.Token;
         foreach (var property in json.Properties())
             if (!RelationshipFields.Contains(property.Name))
             {
-                Error(new Place(file, property), $"unknown field '{property.Name}' on a relationship; put values in \"properties\"");
+                Error(place.Child(property), $"unknown field '{property.Name}' on a relationship; put values in \"properties\"");
             }
         var type = RequiredString(place, json, "type");
         var from = RequiredString(place, json, "from");
@@ -145,7 +292,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         if (json["properties"] is { } propsToken)
         {
             if (propsToken is JObject propsJson)
-                properties = ReadProperties(new Place(file, propsJson), propsJson, spec.Properties, [], type!);
+                properties = ReadProperties(place.Child(propsJson), propsJson, spec.Properties, [], type!);
             else
             {
                 Error(At(place, json, "properties"), "\"properties\" must be an object");
@@ -160,29 +307,30 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         }
 
         if (from is null || to is null) return null;
-        return new GraphRelationship(GraphRelationship.MakeId(type!, from, to, key), type!, from, to, properties, sources ?? []);
+        return (new GraphRelationship(GraphRelationship.MakeId(type!, from, to, key), type!, from, to, properties, sources ?? []),
+            place.ToMark("from", "to"));
     }
 
     private Dictionary<string, object?> ReadProperties(Place place, JObject json, IReadOnlyList<PropertySpec> specs,
         HashSet<string> commonFields, string owner)
     {
         var result = new Dictionary<string, object?>(StringComparer.Ordinal);
-        var byName = specs.ToDictionary(s => s.Name);
+        var byName = SpecsByName.GetValue(specs, static list => list.ToDictionary(s => s.Name));
         foreach (var property in json.Properties())
         {
             if (commonFields.Contains(property.Name) || property.Name == "label") continue;
             if (!byName.TryGetValue(property.Name, out var spec))
             {
-                Error(new Place(place.File, property), $"unknown property '{property.Name}' for {owner}; allowed: {string.Join(", ", specs.Select(s => s.Name))}");
+                Error(place.Child(property), $"unknown property '{property.Name}' for {owner}; allowed: {string.Join(", ", specs.Select(s => s.Name))}");
                 continue;
             }
-            var (valid, value) = ReadValue(new Place(place.File, property.Value), spec, property.Value, owner);
+            var (valid, value) = ReadValue(place.Child(property.Value), spec, property.Value, owner);
             if (valid && value is not null) result[spec.Name] = value;
         }
         foreach (var spec in specs.Where(s => s.Required && !result.ContainsKey(s.Name)))
         {
             if (json[spec.Name] is not null) continue; // already reported as invalid
-            Error(_records.TryGetValue(json.Root, out var item) && item.Cells.TryGetValue(spec.Name, out var cell) ? new Place(place.File, json, cell) : place, $"{owner} needs property '{spec.Name}'" + (spec.Vocabulary is null ? "" : $" (one of: {spec.Vocabulary.Describe()})"));
+            Error(place.Record?.Cells.GetValueOrDefault(spec.Name) is { } cell ? place with { Cell = cell } : place, $"{owner} needs property '{spec.Name}'" + (spec.Vocabulary is null ? "" : $" (one of: {spec.Vocabulary.Describe()})"));
         }
 
         // "present" means still ongoing, so it can only close a period; and a period cannot end before it starts.
@@ -275,28 +423,28 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
     public Model.Dataset Finish()
     {
         var nodesById = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
-        var firstPlace = new Dictionary<string, Place>(StringComparer.Ordinal);
+        var firstPlace = new Dictionary<string, Mark>(StringComparer.Ordinal);
         foreach (var (node, place) in _nodes)
         {
             if (nodesById.TryAdd(node.Id, node)) firstPlace[node.Id] = place;
             else
             {
                 var first = firstPlace[node.Id];
-                Error(At(place, (JObject)place.Token, "id"), $"duplicate id '{node.Id}' (first defined in {Describe(first)})");
+                Error(place.At("id"), $"duplicate id '{node.Id}' (first defined in {first.Describe()})");
             }
         }
 
         foreach (var (node, place) in _nodes)
             CheckSources(place, node.Sources, nodesById, $"{node.Label} '{node.Id}'");
 
-        var relationshipIds = new Dictionary<string, Place>(StringComparer.Ordinal);
-        foreach (var (rel, place, json) in _relationships)
+        var relationshipIds = new Dictionary<string, Mark>(StringComparer.Ordinal);
+        foreach (var (rel, place) in _relationships)
         {
             var spec = GraphSchema.FindType(rel.Type)!;
             if (!relationshipIds.TryAdd(rel.Id, place))
-                Error(place, $"duplicate relationship {rel.Type} {rel.From} -> {rel.To} (first in {Describe(relationshipIds[rel.Id])}); give each a distinct \"key\"");
-            CheckEndpoint(place, json, "from", rel.From, spec.FromLabels, spec.Type, nodesById);
-            CheckEndpoint(place, json, "to", rel.To, spec.ToLabels, spec.Type, nodesById);
+                Error(place, $"duplicate relationship {rel.Type} {rel.From} -> {rel.To} (first in {relationshipIds[rel.Id].Describe()}); give each a distinct \"key\"");
+            CheckEndpoint(place, "from", rel.From, spec.FromLabels, spec.Type, nodesById);
+            CheckEndpoint(place, "to", rel.To, spec.ToLabels, spec.Type, nodesById);
             CheckSources(place, rel.Sources, nodesById, $"{rel.Type} {rel.From} -> {rel.To}");
             foreach (var idProperty in spec.Properties.Where(p => p.Kind == PropertyKind.NodeId))
                 if (rel.Text(idProperty.Name) is { } target
@@ -316,16 +464,16 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
             _relationships.Select(r => r.Rel).DistinctBy(r => r.Id).ToList());
     }
 
-    private void CheckEndpoint(Place place, JObject json, string end, string id, IReadOnlyList<string> allowed, string type,
+    private void CheckEndpoint(Mark place, string end, string id, IReadOnlyList<string> allowed, string type,
         Dictionary<string, GraphNode> nodesById)
     {
         if (!nodesById.TryGetValue(id, out var node))
-            Error(At(place, json, end), $"'{end}' refers to '{id}', which no node in the dataset has");
+            Error(place.At(end), $"'{end}' refers to '{id}', which no node in the dataset has");
         else if (!allowed.Contains(node.Label))
-            Error(At(place, json, end), $"{type} cannot {(end == "from" ? "start at" : "end at")} a {node.Label} ('{id}'); it joins {string.Join("/", GraphSchema.FindType(type)!.FromLabels)} -> {string.Join("/", GraphSchema.FindType(type)!.ToLabels)}");
+            Error(place.At(end), $"{type} cannot {(end == "from" ? "start at" : "end at")} a {node.Label} ('{id}'); it joins {string.Join("/", GraphSchema.FindType(type)!.FromLabels)} -> {string.Join("/", GraphSchema.FindType(type)!.ToLabels)}");
     }
 
-    private void CheckSources(Place place, IReadOnlyList<string> sources, Dictionary<string, GraphNode> nodesById, string what)
+    private void CheckSources(Mark place, IReadOnlyList<string> sources, Dictionary<string, GraphNode> nodesById, string what)
     {
         foreach (var citation in sources)
             if (Citation.Parse(citation).SourceId is var source && !nodesById.TryGetValue(source, out var node))
@@ -343,7 +491,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         {
             var text = $"{node.Text("descriptor")} {node.Text("pseudonym")}";
             foreach (var name in names.Where(n => text.Contains(n, StringComparison.OrdinalIgnoreCase)))
-                Error(At(place, (JObject)place.Token, "descriptor"), $"victim role '{node.Id}' names '{name}' in its descriptor; a descriptor must not identify anyone");
+                Error(place.At("descriptor"), $"victim role '{node.Id}' names '{name}' in its descriptor; a descriptor must not identify anyone");
         }
     }
 
@@ -360,7 +508,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
     {
         var token = json[key];
         if (token is { Type: JTokenType.String } && !string.IsNullOrWhiteSpace(token.Value<string>())) return token.Value<string>();
-        Error(token is null ? place : new Place(place.File, token), token is null ? $"missing \"{key}\"" : $"\"{key}\" must be a non-empty string");
+        Error(token is null ? place : place.Child(token), token is null ? $"missing \"{key}\"" : $"\"{key}\" must be a non-empty string");
         return null;
     }
 
@@ -369,7 +517,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         var token = json[key];
         if (token is null) return null;
         if (token.Type == JTokenType.String) return token.Value<string>();
-        Error(new Place(place.File, token), $"\"{key}\" must be a string");
+        Error(place.Child(token), $"\"{key}\" must be a string");
         return null;
     }
 
@@ -379,7 +527,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         if (token is null) return null;
         if (token is JArray array && array.All(t => t.Type == JTokenType.String && !string.IsNullOrWhiteSpace(t.Value<string>())))
             return array.Select(t => t.Value<string>()!).ToList();
-        Error(new Place(place.File, token), $"\"{key}\" must be an array of non-empty strings");
+        Error(place.Child(token), $"\"{key}\" must be an array of non-empty strings");
         return null;
     }
 
@@ -393,7 +541,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         if (token is null) return null;
         if (token is not JArray array)
         {
-            Error(new Place(place.File, token), $"\"{key}\" must be an array of Source ids or {{ \"source\", \"locator\" }} objects");
+            Error(place.Child(token), $"\"{key}\" must be an array of Source ids or {{ \"source\", \"locator\" }} objects");
             return null;
         }
         var result = new List<string>(array.Count);
@@ -408,29 +556,31 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
                 var id = source.Value<string>()!;
                 var locator = cited["locator"]?.Value<string>();
                 if (id.Contains(Citation.Separator))
-                    Error(new Place(place.File, source), $"\"source\" '{id}' must be a Source id alone; put the place in \"locator\"");
+                    Error(place.Child(source), $"\"source\" '{id}' must be a Source id alone; put the place in \"locator\"");
                 else result.Add(Citation.Format(id, string.IsNullOrWhiteSpace(locator) ? null : locator.Trim()));
             }
-            else Error(new Place(place.File, item), $"each entry of \"{key}\" must be a Source id or an object {{ \"source\": \"source:…\", \"locator\": \"p. 4\" }}");
+            else Error(place.Child(item), $"each entry of \"{key}\" must be a Source id or an object {{ \"source\": \"source:…\", \"locator\": \"p. 4\" }}");
         }
         return result;
     }
 
-    private string Describe(Place place) =>
-        _records.TryGetValue(place.Token.Root, out var item) ? (item.Place.Line is { } line ? $"{item.Place.File}:{line}" : $"{item.Place.File}, row {item.Place.Row}")
-        : place.Line is null ? place.File : $"{place.File}:{place.Line}";
-
-    private static Place At(Place place, JObject json, string key) => json[key] is { } token ? new Place(place.File, token) : place;
+    private static Place At(Place place, JObject json, string key) => json[key] is { } token ? place.Child(token) : place;
 
     private void Error(Place place, string message)
     {
-        if (_records.TryGetValue(place.Token.Root, out var item))
+        if (place.Record is { } item)
         {
             var cell = place.Cell ?? (PropertyOf(place.Token) is { } property && item.Cells.TryGetValue(property, out var given) ? given : item.Place);
-            errors.Add(cell.Error(message));
+            _sink.Add(cell.Error(message));
             return;
         }
-        errors.Add(new DatasetError(place.File, place.Line, place.Token.Path is { Length: > 0 } path ? "$." + path : "$", message));
+        Error(place.File, place.Line, place.Path, message);
+    }
+
+    private void Error(Mark place, string message)
+    {
+        if (place.Record is { } item) _sink.Add((place.Cell ?? item.Place).Error(message));
+        else Error(place.File, place.Line, place.Path, message);
     }
 
     // "from", "properties.from", "categories[0]" -> the property a token belongs to (how a records item names its cells).
@@ -442,4 +592,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         var name = end < 0 ? path : path[..end];
         return name.Length == 0 ? null : name;
     }
+
+    private void Error(string file, int? line, string path, string message) =>
+        _sink.Add(new DatasetError(file, line, path.Length > 0 ? "$." + path : "$", message));
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 
 namespace KnowledgeGraph.Core.Model;
@@ -8,11 +10,60 @@ namespace KnowledgeGraph.Core.Model;
 /// </summary>
 public static class PropertyJson
 {
-    public static string Write(IReadOnlyDictionary<string, object?> properties) =>
-        JsonSerializer.Serialize(new SortedDictionary<string, object?>(properties.Where(p => p.Value is not null)
-            .ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal));
+    public static string Write(IReadOnlyDictionary<string, object?> properties)
+    {
+        // Written by hand because imports write every row: the text is exactly what JsonSerializer gives for the
+        // sorted dictionary (same writer, same default escaping), so rows written before still compare equal.
+        var keys = new List<string>(properties.Count);
+        foreach (var (key, value) in properties)
+            if (value is not null) keys.Add(key);
+        if (keys.Count == 0) return "{}";
+        keys.Sort(StringComparer.Ordinal);
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var key in keys)
+            {
+                writer.WritePropertyName(key);
+                WriteValue(writer, properties[key]!);
+            }
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
-    public static string WriteList(IEnumerable<string> values) => JsonSerializer.Serialize(values);
+    public static string WriteList(IEnumerable<string> values)
+    {
+        if (values is IReadOnlyCollection<string> { Count: 0 }) return "[]";
+        var buffer = new ArrayBufferWriter<byte>(128);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var value in values)
+                if (value is null) writer.WriteNullValue();
+                else writer.WriteStringValue(value);
+            writer.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, object value)
+    {
+        switch (value)
+        {
+            case string text: writer.WriteStringValue(text); break;
+            case bool flag: writer.WriteBooleanValue(flag); break;
+            case string[] list:
+                writer.WriteStartArray();
+                foreach (var item in list)
+                    if (item is null) writer.WriteNullValue();
+                    else writer.WriteStringValue(item);
+                writer.WriteEndArray();
+                break;
+            default: JsonSerializer.Serialize(writer, value, value.GetType()); break;
+        }
+    }
 
     public static IReadOnlyDictionary<string, object?> Read(string? json)
     {

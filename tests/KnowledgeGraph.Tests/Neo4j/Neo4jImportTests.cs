@@ -6,48 +6,28 @@ using KnowledgeGraph.Storage.Neo4j;
 
 namespace KnowledgeGraph.Tests.Neo4j;
 
-/// <summary>The import's conversation with the Query API, against a fake server that answers each statement.</summary>
+/// <summary>
+/// The import's conversation with the Query API, against a fake server that keeps a graph as Neo4j would (each request
+/// its own committed transaction), so what a failed run leaves and what the next run does can be checked.
+/// </summary>
 public sealed class Neo4jImportTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    private static Core.Model.Dataset SmallDataset()
-    {
-        GraphNode Officer(string slug) => new($"officer:{slug}", "Officer", slug, [], new Dictionary<string, object?> { ["identified"] = true, ["status"] = "serving" }, []);
-        var nodes = new List<GraphNode>
-        {
+    private static GraphNode Officer(string slug) =>
+        new($"officer:{slug}", "Officer", slug, [], new Dictionary<string, object?> { ["identified"] = true, ["status"] = "serving" }, []);
+
+    private static GraphRelationship ServedIn(string officer, string from) =>
+        new(GraphRelationship.MakeId("SERVED_IN", officer, "force:met", null), "SERVED_IN", officer, "force:met",
+            new Dictionary<string, object?> { ["from"] = from }, ["source:s"]);
+
+    private static Core.Model.Dataset SmallDataset() => new(
+        [
             Officer("a"), Officer("b"), Officer("c"),
             new("force:met", "Force", "Met", ["MPS"], new Dictionary<string, object?>(), []),
             new("source:s", "Source", "S", [], new Dictionary<string, object?> { ["kind"] = "report", ["title"] = "S", ["seedFile"] = "s.md" }, []),
-        };
-        var relationships = new List<GraphRelationship>
-        {
-            new(GraphRelationship.MakeId("SERVED_IN", "officer:a", "force:met", null), "SERVED_IN", "officer:a", "force:met",
-                new Dictionary<string, object?> { ["from"] = "2001" }, ["source:s"]),
-        };
-        return new Core.Model.Dataset(nodes, relationships);
-    }
-
-    /// <summary>A fake server: every row of an import statement comes back with the given created/updated flags.</summary>
-    private static FakeQueryApi Server(bool created, bool updated, Func<SeenRequest, (HttpStatusCode, string)?>? instead = null) =>
-        new(request =>
-        {
-            if (instead?.Invoke(request) is { } special) return special;
-            if (request.Method == HttpMethod.Delete || request.Uri.EndsWith("/commit", StringComparison.Ordinal))
-                return (HttpStatusCode.Accepted, "{}");
-            var tx = request.Uri.Contains("/tx", StringComparison.Ordinal) ? ",\"transaction\":{\"id\":\"t1\"}" : "";
-            var statement = request.Statement;
-            string data;
-            if (statement.Contains("DELETE", StringComparison.Ordinal))
-                data = """{"fields":["deleted"],"values":[[0]]}""";
-            else if (statement.Contains("UNWIND $rows", StringComparison.Ordinal))
-            {
-                var ids = request.Json.GetProperty("parameters").GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("id").GetString());
-                data = JsonSerializer.Serialize(new { fields = new[] { "id", "created", "updated" }, values = ids.Select(id => new object?[] { id, created, updated }) });
-            }
-            else data = """{"fields":[],"values":[]}""";
-            return (HttpStatusCode.Accepted, $"{{\"data\":{data}{tx}}}");
-        });
+        ],
+        [ServedIn("officer:a", "2001")]);
 
     private static Neo4jGraphStore Store(FakeQueryApi api, int batchSize = 1000)
     {
@@ -57,71 +37,211 @@ public sealed class Neo4jImportTests
     }
 
     [Fact]
-    public async Task An_import_applies_the_schema_then_writes_every_batch_in_one_transaction_and_commits()
+    public async Task An_import_applies_the_schema_then_commits_every_batch_as_its_own_request()
     {
-        var api = Server(created: true, updated: false);
+        var graph = new FakeGraph();
         var progress = new List<ImportProgress>();
-        var summary = await Store(api, batchSize: 2).ImportAsync(SmallDataset(), new SyncProgress(progress), None);
+        var summary = await Store(graph.Api, batchSize: 2).ImportAsync(SmallDataset(), new SyncProgress(progress), None);
 
         Assert.Equal(new ImportCounts(5, 0, 0, 0), summary.Nodes);
         Assert.Equal(new ImportCounts(1, 0, 0, 0), summary.Relationships);
-        var schema = api.Requests.TakeWhile(r => !r.Uri.Contains("/tx", StringComparison.Ordinal)).ToList();
-        Assert.All(schema, r => Assert.EndsWith("/query/v2", r.Uri));
-        Assert.Contains(schema, r => r.Statement.StartsWith("CREATE FULLTEXT INDEX", StringComparison.Ordinal));
-        var inTransaction = api.Requests.Skip(schema.Count).ToList();
-        Assert.EndsWith("/query/v2/tx", inTransaction[0].Uri);
-        Assert.All(inTransaction.Skip(1), r => Assert.Contains("/query/v2/tx/t1", r.Uri));
-        Assert.EndsWith("/tx/t1/commit", inTransaction[^1].Uri);
+        // Auto-commit requests only: no explicit transaction spans two batches.
+        Assert.All(graph.Api.Requests, r => Assert.EndsWith("/query/v2", r.Uri));
+        var names = graph.Names();
+        Assert.True(names.IndexOf("await-indexes") < names.IndexOf("import-node-force"));
         // three officers in batches of two, then one force, one source and one SERVED_IN
-        var rowsPerWrite = inTransaction.Where(r => r.Body?.Contains("\"rows\"", StringComparison.Ordinal) == true)
+        var rowsPerWrite = graph.Api.Requests.Where(r => graph.NameOf(r).StartsWith("import-", StringComparison.Ordinal))
             .Select(r => r.Json.GetProperty("parameters").GetProperty("rows").GetArrayLength()).ToList();
         Assert.Equal([1, 2, 1, 1, 1], rowsPerWrite);
-        Assert.Equal(("relationships", 1, 1), (progress[^1].Stage, progress[^1].Done, progress[^1].Total));
+        Assert.Contains(progress, p => (p.Stage, p.Done, p.Total) == ("relationships", 1, 1));
+        Assert.Equal(graph.Expect(SmallDataset()), graph.Snapshot());
     }
 
     [Fact]
     public async Task A_second_import_of_the_same_data_reports_everything_unchanged()
     {
-        var summary = await Store(Server(created: false, updated: false)).ImportAsync(SmallDataset(), null, None);
+        var graph = new FakeGraph();
+        await Store(graph.Api).ImportAsync(SmallDataset(), null, None);
+        var summary = await Store(graph.Api).ImportAsync(SmallDataset(), null, None);
 
         Assert.Equal(new ImportCounts(0, 0, 5, 0), summary.Nodes);
         Assert.Equal(new ImportCounts(0, 0, 1, 0), summary.Relationships);
     }
 
     [Fact]
-    public async Task A_failing_batch_is_named_with_the_entity_and_the_transaction_is_rolled_back()
+    public async Task Stale_relationships_then_nodes_are_deleted_in_batches_only_after_every_upsert_and_counted_exactly()
     {
-        var api = Server(created: true, updated: false, instead: r =>
-            r.Body?.Contains("officer:b", StringComparison.Ordinal) == true && r.Statement.Contains(":Officer", StringComparison.Ordinal)
-                ? FakeQueryApi.Error(HttpStatusCode.Accepted, "Neo.ClientError.Schema.ConstraintValidationFailed",
-                    "Node(7) already exists with label `Officer` and property `id` = 'officer:b'")
-                : null);
+        var graph = new FakeGraph();
+        var before = new Core.Model.Dataset([.. SmallDataset().Nodes, .. Enumerable.Range(0, 5).Select(i => Officer($"old{i}"))],
+            [.. SmallDataset().Relationships, .. Enumerable.Range(0, 5).Select(i => ServedIn($"officer:old{i}", "1999"))]);
+        await Store(graph.Api).ImportAsync(before, null, None);
+        graph.Api.Requests.Clear();
 
-        var ex = await Assert.ThrowsAsync<Neo4jImportException>(() => Store(api, batchSize: 2).ImportAsync(SmallDataset(), null, None));
+        var summary = await Store(graph.Api, batchSize: 2).ImportAsync(SmallDataset(), null, None);
 
-        Assert.Equal("officer:b", ex.EntityId);
-        Assert.Contains("batch 1 of 2 of Officer nodes", ex.Message);
-        Assert.IsType<Neo4jConstraintViolationException>(ex.InnerException);
-        Assert.DoesNotContain(api.Requests, r => r.Uri.EndsWith("/commit", StringComparison.Ordinal));
-        Assert.Equal(HttpMethod.Delete, api.Requests[^1].Method);
+        Assert.Equal(new ImportCounts(0, 0, 5, 5), summary.Nodes);
+        Assert.Equal(new ImportCounts(0, 0, 1, 5), summary.Relationships);
+        Assert.Equal(graph.Expect(SmallDataset()), graph.Snapshot());
+        var names = graph.Names();
+        var lastUpsert = names.FindLastIndex(n => n.StartsWith("import-", StringComparison.Ordinal));
+        Assert.True(names.IndexOf("delete-relationships") > lastUpsert);
+        Assert.True(names.IndexOf("delete-nodes") > names.LastIndexOf("delete-relationships"));
+        // five stale of each in batches of two
+        Assert.Equal([2, 2, 1], graph.Api.Requests.Where(r => graph.NameOf(r) == "delete-nodes")
+            .Select(r => r.Json.GetProperty("parameters").GetProperty("ids").GetArrayLength()));
+        Assert.Equal(3, names.Count(n => n == "delete-relationships"));
+    }
+
+    [Fact]
+    public async Task A_failure_midway_keeps_the_committed_batches_deletes_nothing_and_the_next_run_finishes_the_job()
+    {
+        var graph = new FakeGraph();
+        var old = new Core.Model.Dataset([.. SmallDataset().Nodes, Officer("gone")], [.. SmallDataset().Relationships, ServedIn("officer:gone", "1990")]);
+        await Store(graph.Api).ImportAsync(old, null, None);
+        var changed = new Core.Model.Dataset(
+            [Officer("a"), Officer("b"), Officer("c"), Officer("d"), .. SmallDataset().Nodes.Skip(3)],
+            [ServedIn("officer:a", "2005"), ServedIn("officer:d", "2010")]);
+        graph.FailWhen = r => r.Body!.Contains("officer:c", StringComparison.Ordinal) && graph.NameOf(r) == "import-node-officer"
+            ? FakeQueryApi.Error(HttpStatusCode.Accepted, "Neo.ClientError.Schema.ConstraintValidationFailed",
+                "Node(7) already exists with label `Officer` and property `id` = 'officer:c'")
+            : null;
+
+        var ex = await Assert.ThrowsAsync<Neo4jImportException>(() => Store(graph.Api, batchSize: 2).ImportAsync(changed, null, None));
+
+        Assert.Equal("officer:c", ex.EntityId);
+        Assert.Contains("batch 2 of 2 of Officer nodes", ex.Message);
+        Assert.Contains("running the import again finishes it", ex.Message);
+        // The first officer batch (a, b) is committed; nothing stale was deleted; the old graph is still whole.
+        var afterFailure = graph.Snapshot();
+        Assert.Contains("officer:gone", afterFailure.Nodes.Keys);
+        Assert.Contains("SERVED_IN:officer:gone->force:met", afterFailure.Relationships.Keys);
+        Assert.DoesNotContain(graph.Names(), n => n.StartsWith("delete-", StringComparison.Ordinal));
+        Assert.All(afterFailure.Relationships.Values, r => Assert.True(afterFailure.Nodes.ContainsKey(r.From) && afterFailure.Nodes.ContainsKey(r.To)));
+
+        graph.FailWhen = null;
+        var summary = await Store(graph.Api, batchSize: 2).ImportAsync(changed, null, None);
+
+        Assert.Equal(graph.Expect(changed), graph.Snapshot());
+        Assert.Equal(new ImportCounts(1, 0, 5, 1), summary.Nodes); // d created; a, b (done by the failed run), c, force, source unchanged
+        Assert.Equal(new ImportCounts(1, 1, 0, 1), summary.Relationships);
     }
 
     [Fact]
     public async Task A_relationship_row_the_server_did_not_write_fails_the_import_naming_it()
     {
-        var api = Server(created: true, updated: false, instead: r =>
-            r.Body?.Contains("\"from\":\"officer:a\"", StringComparison.Ordinal) == true
-                ? (HttpStatusCode.Accepted, "{\"data\":{\"fields\":[\"id\",\"created\",\"updated\"],\"values\":[]},\"transaction\":{\"id\":\"t1\"}}")
-                : null);
+        var graph = new FakeGraph();
+        var dataset = SmallDataset() with { Relationships = [ServedIn("officer:nobody", "2001")] };
 
-        var ex = await Assert.ThrowsAsync<Neo4jImportException>(() => Store(api).ImportAsync(SmallDataset(), null, None));
+        var ex = await Assert.ThrowsAsync<Neo4jImportException>(() => Store(graph.Api).ImportAsync(dataset, null, None));
 
-        Assert.Equal("SERVED_IN:officer:a->force:met", ex.EntityId);
-        Assert.Equal(HttpMethod.Delete, api.Requests[^1].Method);
+        Assert.Equal("SERVED_IN:officer:nobody->force:met", ex.EntityId);
+        Assert.DoesNotContain(graph.Names(), n => n.StartsWith("delete-", StringComparison.Ordinal));
     }
 
     private sealed class SyncProgress(List<ImportProgress> seen) : IProgress<ImportProgress>
     {
         public void Report(ImportProgress value) => seen.Add(value);
+    }
+
+    private sealed record StoredRelationship(string From, string To, string Properties);
+
+    private sealed record GraphState(SortedDictionary<string, string> Nodes, SortedDictionary<string, StoredRelationship> Relationships)
+    {
+        public bool Equals(GraphState? other) => other is not null && Nodes.SequenceEqual(other.Nodes) && Relationships.SequenceEqual(other.Relationships);
+
+        public override int GetHashCode() => Nodes.Count;
+    }
+
+    /// <summary>
+    /// A graph behind the fake Query API: import statements upsert rows and say created/updated as the cypher/ files do,
+    /// list and delete statements page and delete. Every request commits on its own, as an auto-commit request does.
+    /// </summary>
+    private sealed class FakeGraph
+    {
+        private static readonly Dictionary<string, string> NamesByText = CypherStatements.Available
+            .Where(n => n != "schema").ToDictionary(n => CypherStatements.Get(n).Text, n => n);
+
+        private readonly SortedDictionary<string, string> _nodes = new(StringComparer.Ordinal);
+        private readonly SortedDictionary<string, (string Id, string From, string To, string Properties)> _relationships = new(StringComparer.Ordinal);
+        private int _elementIds;
+
+        public FakeGraph() => Api = new FakeQueryApi(Answer);
+
+        public FakeQueryApi Api { get; }
+
+        public Func<SeenRequest, (HttpStatusCode, string)?>? FailWhen { get; set; }
+
+        public string NameOf(SeenRequest request) => NamesByText.GetValueOrDefault(request.Statement, "schema");
+
+        public List<string> Names() => Api.Requests.Select(NameOf).ToList();
+
+        public GraphState Snapshot() => new(new SortedDictionary<string, string>(_nodes, StringComparer.Ordinal),
+            new SortedDictionary<string, StoredRelationship>(_relationships.Values.ToDictionary(r => r.Id, r => new StoredRelationship(r.From, r.To, r.Properties)),
+                StringComparer.Ordinal));
+
+        /// <summary>What the graph must hold for a dataset, worked out from the dataset alone.</summary>
+        public GraphState Expect(Core.Model.Dataset dataset) => new(
+            new SortedDictionary<string, string>(dataset.Nodes.ToDictionary(n => n.Id, n => Canonical(Neo4jValues.StoredProperties(n))), StringComparer.Ordinal),
+            new SortedDictionary<string, StoredRelationship>(dataset.Relationships.ToDictionary(r => r.Id,
+                r => new StoredRelationship(r.From, r.To, Canonical(Neo4jValues.StoredProperties(r)))), StringComparer.Ordinal));
+
+        private (HttpStatusCode, string) Answer(SeenRequest request)
+        {
+            if (FailWhen?.Invoke(request) is { } failure) return failure;
+            var name = NameOf(request);
+            var parameters = request.Json.TryGetProperty("parameters", out var p) ? p : default;
+            if (name.StartsWith("import-node-", StringComparison.Ordinal))
+                return Upserted(parameters.GetProperty("rows").EnumerateArray().Select(row =>
+                {
+                    var id = row.GetProperty("id").GetString()!;
+                    var properties = Canonical(row.GetProperty("properties"));
+                    var existed = _nodes.TryGetValue(id, out var was);
+                    _nodes[id] = properties;
+                    return new object?[] { id, !existed, existed && was != properties };
+                }).ToList());
+            if (name.StartsWith("import-rel-", StringComparison.Ordinal))
+                return Upserted(parameters.GetProperty("rows").EnumerateArray()
+                    .Where(row => _nodes.ContainsKey(row.GetProperty("from").GetString()!) && _nodes.ContainsKey(row.GetProperty("to").GetString()!))
+                    .Select(row =>
+                    {
+                        var id = row.GetProperty("id").GetString()!;
+                        var properties = Canonical(row.GetProperty("properties"));
+                        var existing = _relationships.FirstOrDefault(r => r.Value.Id == id);
+                        var elementId = existing.Key ?? $"5:db:{++_elementIds:D6}";
+                        _relationships[elementId] = (id, row.GetProperty("from").GetString()!, row.GetProperty("to").GetString()!, properties);
+                        return new object?[] { id, existing.Key is null, existing.Key is not null && existing.Value.Properties != properties };
+                    }).ToList());
+            return name switch
+            {
+                "list-node-ids" => FakeQueryApi.Data(["id"], [.. Page(parameters).Select(id => new object?[] { id })]),
+                "list-relationship-ids" => FakeQueryApi.Data(["node", "relationships"], [.. Page(parameters).Select(id => new object?[]
+                {
+                    id, _relationships.Where(r => r.Value.From == id).Select(r => new { id = r.Value.Id, elementId = r.Key }).ToArray(),
+                })]),
+                "delete-relationships" => Deleted(parameters.GetProperty("elementIds"), e => _relationships.Remove(e)),
+                "delete-nodes" => Deleted(parameters.GetProperty("ids"), id =>
+                {
+                    foreach (var key in _relationships.Where(r => r.Value.From == id || r.Value.To == id).Select(r => r.Key).ToList())
+                        _relationships.Remove(key);
+                    return _nodes.Remove(id);
+                }),
+                _ => FakeQueryApi.Data([]),
+            };
+        }
+
+        private IEnumerable<string> Page(JsonElement parameters) =>
+            _nodes.Keys.Where(id => string.CompareOrdinal(id, parameters.GetProperty("after").GetString()) > 0).Take(parameters.GetProperty("limit").GetInt32()).ToList();
+
+        private static (HttpStatusCode, string) Upserted(List<object?[]> rows) => FakeQueryApi.Data(["id", "created", "updated"], [.. rows]);
+
+        private static (HttpStatusCode, string) Deleted(JsonElement ids, Func<string, bool> delete) =>
+            FakeQueryApi.Data(["deleted"], new object?[] { ids.EnumerateArray().Count(id => delete(id.GetString()!)) });
+
+        private static string Canonical(Dictionary<string, object?> properties) =>
+            Canonical(JsonDocument.Parse(JsonSerializer.Serialize(properties)).RootElement);
+
+        // Properties as the Query API received them, keys in order, so "same properties" compares as text.
+        private static string Canonical(JsonElement properties) => JsonSerializer.Serialize(
+            new SortedDictionary<string, JsonElement>(properties.EnumerateObject().ToDictionary(x => x.Name, x => x.Value), StringComparer.Ordinal));
     }
 }

@@ -1,0 +1,104 @@
+using KnowledgeGraph.Core.Graph;
+using KnowledgeGraph.Core.Model;
+using KnowledgeGraph.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace KnowledgeGraph.Tests.Contract;
+
+/// <summary>
+/// The embedded import's two paths (bulk into an empty store, upsert into a filled one) must leave the same file and
+/// count exactly; the expected counts are worked out here by comparing the two datasets directly.
+/// </summary>
+public sealed class SqliteImportTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    private static GraphNode Officer(int i, string name) =>
+        new($"officer:o{i}", Labels.Officer, name, [$"alias {i}"], new Dictionary<string, object?> { ["identified"] = true, ["status"] = "serving" }, []);
+
+    private static GraphRelationship ServedIn(int officer, string from) =>
+        new(GraphRelationship.MakeId(RelationshipTypes.ServedIn, $"officer:o{officer}", "force:f", null), RelationshipTypes.ServedIn,
+            $"officer:o{officer}", "force:f", new Dictionary<string, object?> { ["from"] = from }, ["source:s"]);
+
+    private static Core.Model.Dataset Build(IEnumerable<GraphNode> officers, IEnumerable<GraphRelationship> rels) =>
+        new([
+            new GraphNode("force:f", Labels.Force, "Force", [], new Dictionary<string, object?>(), []),
+            new GraphNode("source:s", Labels.Source, "S", [], new Dictionary<string, object?> { ["kind"] = "report", ["title"] = "S", ["seedFile"] = "s.md" }, []),
+            .. officers,
+        ], [.. rels]);
+
+    private static ImportCounts Expected<T>(IEnumerable<T> before, IEnumerable<T> after, Func<T, string> id)
+    {
+        var old = before.ToDictionary(id);
+        var now = after.ToDictionary(id);
+        int created = 0, updated = 0, unchanged = 0;
+        foreach (var (key, value) in now)
+            if (!old.TryGetValue(key, out var was)) created++;
+            else if (Same(was, value)) unchanged++;
+            else updated++;
+        return new ImportCounts(created, updated, unchanged, old.Keys.Count(k => !now.ContainsKey(k)));
+    }
+
+    private static bool Same<T>(T a, T b) => (a, b) switch
+    {
+        (GraphNode x, GraphNode y) => x.Label == y.Label && x.Name == y.Name && x.Aliases.SequenceEqual(y.Aliases)
+            && PropertyJson.Write(x.Properties) == PropertyJson.Write(y.Properties) && x.Sources.SequenceEqual(y.Sources),
+        (GraphRelationship x, GraphRelationship y) => x.Type == y.Type && x.From == y.From && x.To == y.To
+            && PropertyJson.Write(x.Properties) == PropertyJson.Write(y.Properties) && x.Sources.SequenceEqual(y.Sources),
+        _ => throw new ArgumentException("nodes or relationships only"),
+    };
+
+    [Fact]
+    public async Task A_bulk_load_then_a_changed_dataset_count_exactly_and_leave_search_and_indexes_as_a_fresh_import_would()
+    {
+        var db = Path.Combine(TestPaths.NewTempDirectory(), "graph.db");
+        var store = new SqliteGraphStore(db);
+        var first = Build(Enumerable.Range(0, 50).Select(i => Officer(i, $"Officer Smith {i}")), Enumerable.Range(0, 50).Select(i => ServedIn(i, "2001")));
+        var summary = await store.ImportAsync(first, null, None);
+        Assert.Equal(new ImportCounts(52, 0, 0, 0), summary.Nodes);
+        Assert.Equal(new ImportCounts(50, 0, 0, 0), summary.Relationships);
+
+        // o0–o9 dropped, o10–o19 renamed, o50–o59 new; relationships of o20–o29 re-dated.
+        var second = Build(
+            Enumerable.Range(10, 50).Select(i => Officer(i, i < 20 ? $"Officer Jones {i}" : $"Officer Smith {i}")),
+            Enumerable.Range(10, 50).Select(i => ServedIn(i, i is >= 20 and < 30 ? "2002" : "2001")));
+        var again = await store.ImportAsync(second, null, None);
+
+        Assert.Equal(Expected(first.Nodes, second.Nodes, n => n.Id), again.Nodes);
+        Assert.Equal(Expected(first.Relationships, second.Relationships, r => r.Id), again.Relationships);
+        Assert.Equal((10, 10, 10), (again.Nodes.Created, again.Nodes.Updated, again.Nodes.Deleted));
+
+        var jones = await store.SearchAsync(new SearchQuery("jones", null, 100), None);
+        Assert.Equal(Enumerable.Range(10, 10).Select(i => $"officer:o{i}").Order(), jones.Hits.Select(h => h.Id).Order());
+        var smith = await store.SearchAsync(new SearchQuery("smith", null, 100), None);
+        Assert.Equal(Enumerable.Range(20, 40).Select(i => $"officer:o{i}").Order(), smith.Hits.Select(h => h.Id).Order());
+        Assert.DoesNotContain((await store.SearchAsync(new SearchQuery("alias 5", null, 100), None)).Hits, h => h.Id == "officer:o5");
+
+        await using var connection = new SqliteConnection($"Data Source={db}");
+        await connection.OpenAsync();
+        var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+        var indexes = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) indexes.Add(reader.GetString(0));
+        Assert.Equal(["nodes_by_label", "relationships_by_from", "relationships_by_to", "relationships_by_type"], indexes);
+    }
+
+    [Fact]
+    public async Task A_bulk_load_that_fails_midway_leaves_the_store_empty_and_a_later_import_works()
+    {
+        var store = new SqliteGraphStore(Path.Combine(TestPaths.NewTempDirectory(), "graph.db"));
+        var good = Build([Officer(1, "Officer One")], [ServedIn(1, "2001")]);
+        // A relationship to a node that does not exist breaks the foreign key after every node was inserted.
+        var broken = good with { Relationships = [.. good.Relationships, ServedIn(2, "2001")] };
+
+        await Assert.ThrowsAsync<SqliteException>(() => store.ImportAsync(broken, null, None));
+
+        var counts = await store.GetCountsAsync(None);
+        Assert.Empty(counts.Labels);
+        Assert.Empty((await store.SearchAsync(new SearchQuery("officer", null, 10), None)).Hits);
+        var summary = await store.ImportAsync(good, null, None);
+        Assert.Equal(new ImportCounts(3, 0, 0, 0), summary.Nodes);
+        Assert.Single((await store.SearchAsync(new SearchQuery("officer", null, 10), None)).Hits);
+    }
+}
