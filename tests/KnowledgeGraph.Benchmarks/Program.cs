@@ -46,9 +46,9 @@ await Measure("node officer:o1 with relationships", async () => await store.GetN
 await Measure("neighbourhood case:c1 depth 2 (150)", async () => await store.GetNeighbourhoodAsync(new NeighbourhoodQuery("case:c1", 2, 150, null, null), ct));
 await Measure("neighbourhood force:f0 depth 3 (500)", async () => await store.GetNeighbourhoodAsync(new NeighbourhoodQuery("force:f0", 3, 500, null, null), ct));
 await Measure("shortest paths officer:o1 -> o2 (6)", async () => await store.FindShortestPathsAsync(new PathQuery("officer:o1", "officer:o2", 6, [], [], 10), ct));
-await Measure("served together officer:o1 (unit)", async () => await store.FindServedTogetherAsync("officer:o1", ServiceScope.Unit, ct));
-await Measure("served together officer:o1 (force)", async () => await store.FindServedTogetherAsync("officer:o1", ServiceScope.Force, ct));
-await Measure("served together at unit:f0-u0 (500)", async () => await store.FindServedTogetherAtAsync(new OrganisationServedTogetherQuery("unit:f0-u0", null, null, 500), ct));
+await Measure("served together officer:o1 (unit)", async () => await store.FindServedTogetherAsync(new ServedTogetherQuery("officer:o1", ServiceScope.Unit, new PageRequest(100)), ct));
+await Measure("served together officer:o1 (force)", async () => await store.FindServedTogetherAsync(new ServedTogetherQuery("officer:o1", ServiceScope.Force, new PageRequest(100)), ct));
+await Measure("served together at unit:f0-u0 (500)", async () => await store.FindServedTogetherAtAsync(new OrganisationServedTogetherQuery("unit:f0-u0", null, null, new PageRequest(500)), ct));
 await Measure("timeline case:c1", async () => await store.GetCaseTimelineAsync("case:c1", ct));
 await Measure("case facts (all cases)", async () => await store.GetCaseFactsAsync(ct), repeats: 3);
 Directory.Delete(work, recursive: true);
