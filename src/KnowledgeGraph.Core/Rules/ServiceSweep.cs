@@ -20,6 +20,9 @@ public sealed class ServiceSweep
 {
     private readonly ServiceSpell[][] _spellsByOfficer;
     private readonly Lazy<Plan> _whole;
+    // Plans for recent windows, so walking the pages of one windowed question builds its plan once; bounded.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(DateOnly, DateOnly), Lazy<Plan>> _windows = new();
+    private const int WindowsKept = 32;
 
     public ServiceSweep(NodeRef organisation, IEnumerable<ServiceSpell> spells)
     {
@@ -48,7 +51,7 @@ public sealed class ServiceSweep
     public (IReadOnlyList<(IReadOnlyList<ServiceSpell> First, IReadOnlyList<ServiceSpell> Second)> Pairs, int Total, string? Next) Page(
         PartialDate? from, PartialDate? to, PageRequest page)
     {
-        var plan = from is null && to is null ? _whole.Value : new Plan(_spellsByOfficer, Window(from, to));
+        var plan = from is null && to is null ? _whole.Value : PlanFor(Window(from, to));
         var offset = page.Offset;
         var pairs = new List<(IReadOnlyList<ServiceSpell>, IReadOnlyList<ServiceSpell>)>();
         var window = plan.Window;
@@ -57,6 +60,12 @@ public sealed class ServiceSweep
         var total = (int)Math.Min(plan.Total, int.MaxValue);
         var end = (long)offset + pairs.Count;
         return (pairs, total, end < plan.Total ? Paging.CursorAt((int)end) : null);
+    }
+
+    private Plan PlanFor((DateOnly From, DateOnly To) window)
+    {
+        if (_windows.Count >= WindowsKept) _windows.Clear();
+        return _windows.GetOrAdd(window, w => new Lazy<Plan>(() => new Plan(_spellsByOfficer, w))).Value;
     }
 
     private static bool MeetsWindow(ServiceSpell s, (DateOnly From, DateOnly To) window) =>
