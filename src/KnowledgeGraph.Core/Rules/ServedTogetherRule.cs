@@ -46,36 +46,42 @@ public static class ServedTogetherRule
             if (scope == ServiceScope.Force && ForceOf(spell) is { } force) members.TryAdd(force.Id, new HashSet<string>(StringComparer.Ordinal));
         }
 
-        var matches = new List<(ServiceSpell Own, ServiceSpell Other, NodeRef Place, string Basis)>();
-        foreach (var other in candidates)
+        var candidateList = candidates as IReadOnlyCollection<ServiceSpell> ?? candidates.ToList();
+        foreach (var other in candidateList)
         {
             if (members.TryGetValue(other.Organisation.Id, out var here)) here.Add(other.Officer.Id);
             if (other.Force is { } f && f.Id != other.Organisation.Id && members.TryGetValue(f.Id, out var inForce)) inForce.Add(other.Officer.Id);
+        }
+        foreach (var other in candidateList)
+        {
             if (other.Officer.Id == officer.Id) continue;
             foreach (var mine in own)
             {
                 if (!mine.CanMeet(other)) continue;
+                NodeRef place;
+                string basis;
                 if (mine.Organisation.Label == Labels.Unit && mine.Organisation.Id == other.Organisation.Id)
-                    matches.Add((mine, other, mine.Organisation, UnitBasis));
+                    (place, basis) = (mine.Organisation, UnitBasis);
                 else if (scope == ServiceScope.Force && ForceOf(mine) is { } force && force.Id == ForceOf(other)?.Id)
-                    matches.Add((mine, other, force, ForceBasis));
+                    (place, basis) = (force, ForceBasis);
+                else continue;
+                Match(mine, other, place, basis);
             }
         }
 
-        foreach (var (mine, other, place, basis) in matches)
+        void Match(ServiceSpell mine, ServiceSpell other, NodeRef place, string basis)
         {
             var overlap = mine.Period.OverlapWith(other.Period, today);
-            if (overlap.Certainty == Certainty.None) continue;
+            if (overlap.Certainty == Certainty.None) return;
             ColleagueOf(other.Officer).Add(place, basis, overlap, SureDays(mine.Period, other.Period, today),
                 members.TryGetValue(place.Id, out var m) ? m.Count : 0, mine.Citations, other.Citations);
         }
 
         var ranked = colleagues.Values.ToList();
-        foreach (var c in ranked) c.Settle();
         ranked.Sort(Colleague.Compare);
         var slice = Paging.Slice(ranked, page);
 
-        var refs = await loadSources(slice.Items.SelectMany(c => c.Shared).SelectMany(s => s.Citations), cancellationToken);
+        var refs = await loadSources(slice.Items.SelectMany(c => c.Shared).SelectMany(s => s.Citations).SelectMany(c => c), cancellationToken);
         var entries = slice.Items.Select(c => c.ToEntry(refs)).ToList();
         return new ServedTogetherResult(officer, scope, slice.Total, slice.Next, entries);
     }
@@ -138,7 +144,8 @@ public static class ServedTogetherRule
         public Overlap Overlap { get; set; } = overlap;
         public int Days { get; set; } = days;
         public int Size { get; } = size;
-        public List<string> Citations { get; } = [];
+        // References to the spells' citation lists, flattened only for the page that is answered.
+        public List<IReadOnlyList<string>> Citations { get; } = [];
 
         public bool IsCertain => Overlap.Certainty == Certainty.Certain;
 
@@ -155,35 +162,28 @@ public static class ServedTogetherRule
 
     private sealed class Colleague(NodeRef officer)
     {
-        private readonly Dictionary<(string?, string), SharedDraft> _shared = [];
-
-        public NodeRef Officer { get; } = officer;
-        public List<SharedDraft> Shared { get; private set; } = [];
+        // Few items each (the places two officers shared), so a list beats a dictionary per colleague.
+        private readonly List<SharedDraft> _shared = new(1);
         private bool _explicit, _certain;
         private int _days, _size = int.MaxValue;
 
+        public NodeRef Officer { get; } = officer;
+        public IEnumerable<SharedDraft> Shared => _shared;
+
         public void Add(NodeRef? place, string basis, Overlap overlap, int days, int size, IReadOnlyList<string> a, IReadOnlyList<string> b)
         {
-            if (!_shared.TryGetValue((place?.Id, basis), out var shared)) _shared[(place?.Id, basis)] = shared = new SharedDraft(place, basis, overlap, days, size);
+            var shared = _shared.Find(s => s.Basis == basis && s.Place?.Id == place?.Id);
+            if (shared is null) _shared.Add(shared = new SharedDraft(place, basis, overlap, days, size));
             // Several spell pairs at one place: keep the strongest overlap, cite every spell that gave one.
             else if ((overlap.Certainty == Certainty.Certain && !shared.IsCertain)
                      || (overlap.Certainty == shared.Overlap.Certainty && days > shared.Days))
                 (shared.Overlap, shared.Days) = (overlap, days);
-            shared.Citations.AddRange(a);
-            shared.Citations.AddRange(b);
-        }
-
-        public void Settle()
-        {
-            Shared = _shared.Values.ToList();
-            Shared.Sort(SharedDraft.Compare);
-            foreach (var s in Shared)
-            {
-                _explicit |= s.Basis == Explicit;
-                _certain |= s.IsCertain;
-                _days = Math.Max(_days, s.Days);
-                if (s.Basis != Explicit) _size = Math.Min(_size, s.Size);
-            }
+            shared.Citations.Add(a);
+            shared.Citations.Add(b);
+            _explicit |= basis == Explicit;
+            _certain |= overlap.Certainty == Certainty.Certain;
+            _days = Math.Max(_days, days);
+            if (basis != Explicit) _size = Math.Min(_size, size);
         }
 
         public static int Compare(Colleague x, Colleague y)
@@ -198,9 +198,11 @@ public static class ServedTogetherRule
 
         public ServedTogetherEntry ToEntry(IReadOnlyDictionary<string, SourceRef> refs)
         {
-            var shared = Shared.Select(s => new SharedService(s.Place, s.Basis, s.Overlap.From, s.Overlap.To, Name(s.Overlap.Certainty),
-                Citations.Cite(s.Citations, refs))).ToList();
-            var basis = Shared.Select(s => s.Basis).MinBy(BasisOrder)!;
+            var ordered = _shared.ToList();
+            ordered.Sort(SharedDraft.Compare);
+            var shared = ordered.Select(s => new SharedService(s.Place, s.Basis, s.Overlap.From, s.Overlap.To, Name(s.Overlap.Certainty),
+                Citations.Cite(s.Citations.SelectMany(c => c), refs))).ToList();
+            var basis = ordered.Select(s => s.Basis).MinBy(BasisOrder)!;
             return new ServedTogetherEntry(Officer, _certain ? CertainText : PossibleText, basis, shared);
         }
     }
