@@ -35,7 +35,7 @@ public static class ServedTogetherRule
         {
             var other = fact.Officer.Id == officer.Id ? fact.OtherOfficer : fact.OtherOfficer.Id == officer.Id ? fact.Officer : null;
             if (other is null || other.Id == officer.Id) continue;
-            ColleagueOf(other).Add(null, Explicit, new Overlap(Certainty.Certain, null, null), 0, 0, fact.Citations, []);
+            ColleagueOf(other).AddExplicit(fact.Citations);
         }
 
         // How many officers each of the officer's places holds ("smaller units" rank first): counted from the same records.
@@ -69,12 +69,12 @@ public static class ServedTogetherRule
             }
         }
 
+        // CanMeet is exactly "OverlapWith is not None", and OverlapWith says Certain exactly when some day is surely
+        // shared, so ranking needs no period text; the page's overlaps are computed by OverlapWith itself (ToEntry).
         void Match(ServiceSpell mine, ServiceSpell other, NodeRef place, string basis)
         {
-            var overlap = mine.Period.OverlapWith(other.Period, today);
-            if (overlap.Certainty == Certainty.None) return;
-            ColleagueOf(other.Officer).Add(place, basis, overlap, SureDays(mine.Period, other.Period, today),
-                members.TryGetValue(place.Id, out var m) ? m.Count : 0, mine.Citations, other.Citations);
+            var days = SureDays(mine, other, today);
+            ColleagueOf(other.Officer).Add(place, basis, days > 0, days, members.TryGetValue(place.Id, out var m) ? m.Count : 0, mine, other);
         }
 
         var ranked = colleagues.Values.ToList();
@@ -82,7 +82,7 @@ public static class ServedTogetherRule
         var slice = Paging.Slice(ranked, page);
 
         var refs = await loadSources(slice.Items.SelectMany(c => c.Shared).SelectMany(s => s.Citations).SelectMany(c => c), cancellationToken);
-        var entries = slice.Items.Select(c => c.ToEntry(refs)).ToList();
+        var entries = slice.Items.Select(c => c.ToEntry(refs, today)).ToList();
         return new ServedTogetherResult(officer, scope, slice.Total, slice.Next, entries);
     }
 
@@ -121,13 +121,12 @@ public static class ServedTogetherRule
     /// <summary>The force a spell belongs to: the force itself, or the force its unit is part of.</summary>
     public static NodeRef? ForceOf(ServiceSpell spell) => spell.Organisation.Label == Labels.Force ? spell.Organisation : spell.Force;
 
-    /// <summary>Days both periods surely cover (an open end runs to today; an unknown bound gives 0).</summary>
-    public static int SureDays(Period a, Period b, DateOnly today)
+    /// <summary>Days both spells surely cover (an open end runs to today; an unknown bound gives 0). Positive exactly when
+    /// Period.OverlapWith says Certain (the same bounds: latest possible starts, earliest possible ends).</summary>
+    public static int SureDays(ServiceSpell a, ServiceSpell b, DateOnly today)
     {
-        static DateOnly? LatestStart(PeriodEnd e) => e.Date?.Latest;
-        static DateOnly? EarliestEnd(PeriodEnd e, DateOnly today) => e.IsOpen ? today : e.Date?.Earliest;
-        if (LatestStart(a.From) is not { } sa || LatestStart(b.From) is not { } sb
-            || EarliestEnd(a.To, today) is not { } ea || EarliestEnd(b.To, today) is not { } eb) return 0;
+        if (a.LatestStart is not { } sa || b.LatestStart is not { } sb
+            || a.EarliestEnd(today) is not { } ea || b.EarliestEnd(today) is not { } eb) return 0;
         var start = sa >= sb ? sa : sb;
         var end = ea <= eb ? ea : eb;
         return end < start ? 0 : end.DayNumber - start.DayNumber + 1;
@@ -137,17 +136,17 @@ public static class ServedTogetherRule
 
     private static int BasisOrder(string basis) => basis switch { Explicit => 0, UnitBasis => 1, _ => 2 };
 
-    private sealed class SharedDraft(NodeRef? place, string basis, Overlap overlap, int days, int size)
+    private sealed class SharedDraft(NodeRef? place, string basis, bool certain, int days, int size)
     {
         public NodeRef? Place { get; } = place;
         public string Basis { get; } = basis;
-        public Overlap Overlap { get; set; } = overlap;
+        public bool IsCertain { get; set; } = certain;
         public int Days { get; set; } = days;
         public int Size { get; } = size;
-        // References to the spells' citation lists, flattened only for the page that is answered.
+        // The strongest spell pair here (null for a direct statement), its overlap computed for the answered page only.
+        public (ServiceSpell Mine, ServiceSpell Other)? Best { get; set; }
+        // References to the citation lists, flattened only for the page that is answered.
         public List<IReadOnlyList<string>> Citations { get; } = [];
-
-        public bool IsCertain => Overlap.Certainty == Certainty.Certain;
 
         public static int Compare(SharedDraft x, SharedDraft y)
         {
@@ -170,20 +169,32 @@ public static class ServedTogetherRule
         public NodeRef Officer { get; } = officer;
         public IEnumerable<SharedDraft> Shared => _shared;
 
-        public void Add(NodeRef? place, string basis, Overlap overlap, int days, int size, IReadOnlyList<string> a, IReadOnlyList<string> b)
+        private SharedDraft Find(NodeRef? place, string basis, bool certain, int days, int size)
         {
-            var shared = _shared.Find(s => s.Basis == basis && s.Place?.Id == place?.Id);
-            if (shared is null) _shared.Add(shared = new SharedDraft(place, basis, overlap, days, size));
-            // Several spell pairs at one place: keep the strongest overlap, cite every spell that gave one.
-            else if ((overlap.Certainty == Certainty.Certain && !shared.IsCertain)
-                     || (overlap.Certainty == shared.Overlap.Certainty && days > shared.Days))
-                (shared.Overlap, shared.Days) = (overlap, days);
-            shared.Citations.Add(a);
-            shared.Citations.Add(b);
-            _explicit |= basis == Explicit;
-            _certain |= overlap.Certainty == Certainty.Certain;
+            foreach (var s in _shared)
+                if (s.Basis == basis && s.Place?.Id == place?.Id) return s;
+            var added = new SharedDraft(place, basis, certain, days, size);
+            _shared.Add(added);
+            return added;
+        }
+
+        public void AddExplicit(IReadOnlyList<string> citations)
+        {
+            Find(null, Explicit, true, 0, 0).Citations.Add(citations);
+            (_explicit, _certain) = (true, true);
+        }
+
+        public void Add(NodeRef place, string basis, bool certain, int days, int size, ServiceSpell mine, ServiceSpell other)
+        {
+            var shared = Find(place, basis, certain, days, size);
+            // Several spell pairs at one place: keep the strongest, cite every spell that gave one.
+            if (shared.Best is null || (certain && !shared.IsCertain) || (certain == shared.IsCertain && days > shared.Days))
+                (shared.IsCertain, shared.Days, shared.Best) = (certain, days, (mine, other));
+            shared.Citations.Add(mine.Citations);
+            shared.Citations.Add(other.Citations);
+            _certain |= certain;
             _days = Math.Max(_days, days);
-            if (basis != Explicit) _size = Math.Min(_size, size);
+            _size = Math.Min(_size, size);
         }
 
         public static int Compare(Colleague x, Colleague y)
@@ -196,12 +207,15 @@ public static class ServedTogetherRule
             return c != 0 ? c : string.CompareOrdinal(x.Officer.Id, y.Officer.Id);
         }
 
-        public ServedTogetherEntry ToEntry(IReadOnlyDictionary<string, SourceRef> refs)
+        public ServedTogetherEntry ToEntry(IReadOnlyDictionary<string, SourceRef> refs, DateOnly today)
         {
             var ordered = _shared.ToList();
             ordered.Sort(SharedDraft.Compare);
-            var shared = ordered.Select(s => new SharedService(s.Place, s.Basis, s.Overlap.From, s.Overlap.To, Name(s.Overlap.Certainty),
-                Citations.Cite(s.Citations.SelectMany(c => c), refs))).ToList();
+            var shared = ordered.Select(s =>
+            {
+                var overlap = s.Best is { } best ? best.Mine.Period.OverlapWith(best.Other.Period, today) : new Overlap(Certainty.Certain, null, null);
+                return new SharedService(s.Place, s.Basis, overlap.From, overlap.To, Name(overlap.Certainty), Citations.Cite(s.Citations.SelectMany(c => c), refs));
+            }).ToList();
             var basis = ordered.Select(s => s.Basis).MinBy(BasisOrder)!;
             return new ServedTogetherEntry(Officer, _certain ? CertainText : PossibleText, basis, shared);
         }

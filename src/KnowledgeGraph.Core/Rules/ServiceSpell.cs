@@ -21,6 +21,14 @@ public sealed record ServiceSpell(string RelationshipId, NodeRef Officer, NodeRe
     /// which is exactly when <see cref="Model.Period.OverlapWith"/> says anything but None, iff these ranges meet.</summary>
     public DateOnly LatestEnd { get; } = PeriodEnd.Parse(To).Date?.Latest ?? DateOnly.MaxValue;
 
+    /// <summary>The latest day the spell may have begun (null: start unknown).</summary>
+    public DateOnly? LatestStart { get; } = PeriodEnd.Parse(From).Date?.Latest;
+
+    /// <summary>The earliest day the spell may have ended (null: end unknown); an open end (<c>present</c>) runs to today.</summary>
+    public DateOnly? EarliestEnd(DateOnly today) => _end.IsOpen ? today : _end.Date?.Earliest;
+
+    private readonly PeriodEnd _end = PeriodEnd.Parse(To);
+
     public bool CanMeet(ServiceSpell other) =>
         (EarliestStart >= other.EarliestStart ? EarliestStart : other.EarliestStart) <= (LatestEnd <= other.LatestEnd ? LatestEnd : other.LatestEnd);
 }
