@@ -8,43 +8,6 @@ namespace KnowledgeGraph.Storage.Neo4j;
 
 public sealed partial class Neo4jGraphStore
 {
-    public async Task<ServedTogetherResult?> FindServedTogetherAsync(string officerId, ServiceScope scope, CancellationToken cancellationToken)
-    {
-        var officer = await LoadNodeAsync(officerId, cancellationToken);
-        if (officer is null || officer.Label != Labels.Officer) return null;
-
-        // The officer's own places, the forces they belong to and those forces' units: every record the rule could pair.
-        var places = (await RunAsync("officer-service-places", cancellationToken, ("officerId", officerId))).Rows;
-        var forceIds = places.Select(p => p.String("forceId")).OfType<string>().Distinct().ToArray();
-        var units = forceIds.Length == 0 ? [] : (await RunAsync("units-of-forces", cancellationToken, ("forceIds", forceIds))).Rows
-            .Select(r => r.RequiredString("id"));
-        var organisationIds = places.Select(p => p.RequiredString("organisationId")).Concat(forceIds).Concat(units).Distinct().ToArray();
-        var records = await LoadServiceAsync("service-records-at-organisations", ("organisationIds", organisationIds), cancellationToken);
-
-        var workedWith = (await RunAsync("worked-with", cancellationToken, ("officerId", officerId))).Rows
-            .Select(r => (Officer: Neo4jValues.ToNode(r["officer"]), Other: Neo4jValues.ToNode(r["otherOfficer"]),
-                Sources: Neo4jValues.List(r["relationship"].GetProperty("properties"), "sources")))
-            .ToList();
-        var refs = await LoadSourceRefsAsync(workedWith.SelectMany(w => w.Sources), cancellationToken);
-        var facts = workedWith.Select(w => new WorkedWithFact(NodeRef.Of(w.Officer), NodeRef.Of(w.Other), Citations.Cite(w.Sources, refs))).ToList();
-
-        return new ServedTogetherResult(NodeRef.Of(officer), scope, ServedTogetherRule.ForOfficer(officerId, records, facts, scope, Today));
-    }
-
-    public async Task<OrganisationServedTogether?> FindServedTogetherAtAsync(OrganisationServedTogetherQuery query, CancellationToken cancellationToken)
-    {
-        var organisation = await LoadNodeAsync(query.OrganisationId, cancellationToken);
-        if (organisation is null || organisation.Label is not (Labels.Force or Labels.Unit)) return null;
-
-        var units = organisation.Label == Labels.Force
-            ? (await RunAsync("units-of-forces", cancellationToken, ("forceIds", new[] { organisation.Id }))).Rows.Select(r => r.RequiredString("id"))
-            : [];
-        var records = await LoadServiceAsync("service-records-at-organisations", ("organisationIds", units.Prepend(organisation.Id).ToArray()),
-            cancellationToken);
-        var (pairs, truncated) = ServedTogetherRule.AtOrganisation(NodeRef.Of(organisation), records, query.From, query.To, query.Limit, Today);
-        return new OrganisationServedTogether(NodeRef.Of(organisation), pairs, truncated);
-    }
-
     private async Task<List<ServiceRecord>> LoadServiceAsync(string statement, (string Name, object? Value) parameter, CancellationToken cancellationToken)
     {
         var rows = (await RunAsync(statement, cancellationToken, parameter)).Rows

@@ -21,38 +21,6 @@ public sealed partial class SqliteGraphStore
         SELECT rel_id, officer_id, officer_label, officer_name, org_id, org_label, org_name, force_id, properties, sources FROM service
         """;
 
-    public async Task<ServedTogetherResult?> FindServedTogetherAsync(string officerId, ServiceScope scope, CancellationToken cancellationToken)
-    {
-        await using var connection = Open();
-        var officer = await LoadNodeAsync(connection, officerId, cancellationToken);
-        if (officer is null || officer.Label != Labels.Officer) return null;
-
-        var records = await LoadServiceAsync(connection,
-            """
-            WHERE org_id IN (SELECT org_id FROM service WHERE officer_id = $officer)
-               OR force_id IN (SELECT force_id FROM service WHERE officer_id = $officer)
-            """, cancellationToken, ("$officer", officerId));
-        var workedWith = await connection.QueryAsync(
-            $"SELECT {RelationshipColumns} FROM relationships r WHERE r.type = 'WORKED_WITH' AND (r.from_id = $id OR r.to_id = $id)",
-            r => ReadRelationship(r), cancellationToken, ("$id", officerId));
-        var ends = await LoadNodesAsync(connection, workedWith.SelectMany(r => new[] { r.From, r.To }), cancellationToken);
-        var refs = await LoadSourceRefsAsync(connection, workedWith.SelectMany(r => r.Sources), cancellationToken);
-        var facts = workedWith.Select(r => new WorkedWithFact(NodeRef.Of(ends[r.From]), NodeRef.Of(ends[r.To]), Citations.Cite(r.Sources, refs))).ToList();
-
-        return new ServedTogetherResult(NodeRef.Of(officer), scope, ServedTogetherRule.ForOfficer(officerId, records, facts, scope, Today));
-    }
-
-    public async Task<OrganisationServedTogether?> FindServedTogetherAtAsync(OrganisationServedTogetherQuery query, CancellationToken cancellationToken)
-    {
-        await using var connection = Open();
-        var organisation = await LoadNodeAsync(connection, query.OrganisationId, cancellationToken);
-        if (organisation is null || organisation.Label is not (Labels.Force or Labels.Unit)) return null;
-
-        var records = await LoadServiceAsync(connection, "WHERE org_id = $org OR force_id = $org", cancellationToken, ("$org", organisation.Id));
-        var (pairs, truncated) = ServedTogetherRule.AtOrganisation(NodeRef.Of(organisation), records, query.From, query.To, query.Limit, Today);
-        return new OrganisationServedTogether(NodeRef.Of(organisation), pairs, truncated);
-    }
-
     private static async Task<List<ServiceRecord>> LoadServiceAsync(SqliteConnection connection, string where, CancellationToken cancellationToken,
         params (string Name, object? Value)[] parameters)
     {

@@ -24,6 +24,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         DatabasePath = databasePath;
         _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
         _time = time ?? TimeProvider.System;
+        _serviceIndex = NewServiceIndex();
         using var connection = Open();
         using var command = connection.Command(ReadSchema());
         command.ExecuteNonQuery();
@@ -37,6 +38,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
     /// </summary>
     private void OnImported()
     {
+        _serviceIndex = NewServiceIndex();
     }
 
     private DateOnly Today => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);

@@ -26,6 +26,14 @@ public sealed class GraphBrowsingTests(BrowserFixture fixture)
         await Assertions.Expect(entry).ToBeVisibleAsync();
         await Assertions.Expect(entry).ToHaveAttributeAsync("data-basis", "unit");
         await Assertions.Expect(entry.Locator(".basis")).ToHaveTextAsync("Basis: Unit");
+        // The entry lists what they shared: the unit, as a link that focuses it, with its own certainty and sources.
+        var shared = entry.Locator(".shared-item[data-basis='unit']");
+        await Assertions.Expect(shared).ToHaveCountAsync(1);
+        await Assertions.Expect(shared.Locator("button.link")).ToBeVisibleAsync();
+        await Assertions.Expect(shared.Locator(".certainty")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("Possible|Certain"));
+        await Assertions.Expect(page.Lists.Locator(".served-count")).ToContainTextAsync("of");
+        // Everything fits on the first page, so there is nothing more to load.
+        await Assertions.Expect(page.Lists.Locator("button[data-action='more']")).ToBeHiddenAsync();
 
         await page.SaveScreenshotAsync(Path.Combine(fixture.ArtifactsDirectory, "graph.png"));
         page.ShouldHaveLoggedNoErrors();

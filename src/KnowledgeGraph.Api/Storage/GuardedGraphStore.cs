@@ -83,8 +83,8 @@ public sealed class GuardedGraphStore(IGraphStore inner) : IGraphStore
         return result with { Paths = paths };
     }
 
-    public Task<ServedTogetherResult?> FindServedTogetherAsync(string officerId, ServiceScope scope, CancellationToken cancellationToken) =>
-        inner.FindServedTogetherAsync(officerId, scope, cancellationToken).WaitAsync(cancellationToken);
+    public Task<ServedTogetherResult?> FindServedTogetherAsync(ServedTogetherQuery query, CancellationToken cancellationToken) =>
+        inner.FindServedTogetherAsync(query, cancellationToken).WaitAsync(cancellationToken);
 
     public Task<OrganisationServedTogether?> FindServedTogetherAtAsync(OrganisationServedTogetherQuery query, CancellationToken cancellationToken) =>
         inner.FindServedTogetherAtAsync(query, cancellationToken).WaitAsync(cancellationToken);

@@ -26,8 +26,11 @@ public interface IGraphStore
     /// <summary>All shortest undirected paths (up to a limit); null when either end does not exist.</summary>
     Task<PathResult?> FindShortestPathsAsync(PathQuery query, CancellationToken cancellationToken);
 
-    Task<ServedTogetherResult?> FindServedTogetherAsync(string officerId, ServiceScope scope, CancellationToken cancellationToken);
+    /// <summary>One page of the officers who served with an officer, one entry each, ranked by ServedTogetherRule; the store
+    /// fetches only the officer's own places and the spells there.</summary>
+    Task<ServedTogetherResult?> FindServedTogetherAsync(ServedTogetherQuery query, CancellationToken cancellationToken);
 
+    /// <summary>One page of the pairs of officers who served at a force or unit at the same time, in ServiceSweep order.</summary>
     Task<OrganisationServedTogether?> FindServedTogetherAtAsync(OrganisationServedTogetherQuery query, CancellationToken cancellationToken);
 
     Task<CaseTimeline?> GetCaseTimelineAsync(string caseId, CancellationToken cancellationToken);

@@ -64,17 +64,7 @@ public sealed record PathResult(IReadOnlyList<GraphPath> Paths, IReadOnlyList<Pa
 
 public enum ServiceScope { Unit, Force }
 
-public sealed record ServedTogetherEntry(NodeRef Officer, NodeRef? Organisation, string? From, string? To, string Basis,
-    string Certainty, IReadOnlyList<SourceRef> Sources);
-
-public sealed record ServedTogetherResult(NodeRef Officer, ServiceScope Scope, IReadOnlyList<ServedTogetherEntry> Entries);
-
-public sealed record OrganisationServedTogetherQuery(string OrganisationId, PartialDate? From, PartialDate? To, int Limit);
-
-public sealed record ServedTogetherPair(NodeRef Officer, NodeRef OtherOfficer, NodeRef Organisation, string? From, string? To,
-    string Basis, string Certainty, IReadOnlyList<SourceRef> Sources);
-
-public sealed record OrganisationServedTogether(NodeRef Organisation, IReadOnlyList<ServedTogetherPair> Pairs, bool Truncated);
+// Served-together results: ServedTogetherResults.cs.
 
 public sealed record Actor(NodeRef Node, string? Role);
 

@@ -4,104 +4,220 @@ using KnowledgeGraph.Core.Model;
 namespace KnowledgeGraph.Core.Rules;
 
 /// <summary>A WORKED_WITH relationship: a source says directly that two officers worked together.</summary>
-public sealed record WorkedWithFact(NodeRef Officer, NodeRef OtherOfficer, IReadOnlyList<SourceRef> Sources);
+public sealed record WorkedWithFact(NodeRef Officer, NodeRef OtherOfficer, IReadOnlyList<string> Citations);
 
 /// <summary>
 /// "Served together" (DESIGN.md): a source says so directly (basis <c>explicit</c>), or both served in the same unit
 /// (basis <c>unit</c>), or at force scope the same force, counting a unit as part of its force (basis <c>force</c>),
 /// in periods that overlap. Unknown or open-ended dates that could go either way give <c>possible</c>, never a silent yes.
-/// Stores fetch the records; this rule decides, so every store answers alike.
+/// Stores fetch the records; this rule decides, ranks and pages, so every store answers alike.
 /// </summary>
 public static class ServedTogetherRule
 {
     public const string Explicit = "explicit", UnitBasis = "unit", ForceBasis = "force";
+    public const string CertainText = "certain", PossibleText = "possible";
 
-    public static IReadOnlyList<ServedTogetherEntry> ForOfficer(string officerId, IReadOnlyList<ServiceRecord> records,
-        IReadOnlyList<WorkedWithFact> workedWith, ServiceScope scope, DateOnly today)
+    /// <summary>
+    /// One entry per other officer, ranked strongest first: a source's direct statement, then certain before possible,
+    /// then the longer overlap (days both spells surely cover), then the smaller place (fewer officers), then name and id.
+    /// <paramref name="own"/> are the officer's spells; <paramref name="candidates"/> must hold every spell at the officer's
+    /// units and, at force scope, every spell in the officer's forces (their units included); anything else is ignored.
+    /// </summary>
+    public static async Task<ServedTogetherResult> ForOfficerAsync(NodeRef officer, ServiceScope scope, IReadOnlyList<ServiceSpell> own,
+        IEnumerable<ServiceSpell> candidates, IReadOnlyList<WorkedWithFact> workedWith, PageRequest page, DateOnly today,
+        SourceLoader loadSources, CancellationToken cancellationToken)
     {
-        var entries = new List<ServedTogetherEntry>();
+        var colleagues = new Dictionary<string, Colleague>(StringComparer.Ordinal);
+        Colleague ColleagueOf(NodeRef other) =>
+            colleagues.TryGetValue(other.Id, out var c) ? c : colleagues[other.Id] = new Colleague(other);
+
         foreach (var fact in workedWith)
         {
-            var other = fact.Officer.Id == officerId ? fact.OtherOfficer : fact.OtherOfficer.Id == officerId ? fact.Officer : null;
-            if (other is not null)
-                entries.Add(new ServedTogetherEntry(other, null, null, null, Explicit, Name(Certainty.Certain), fact.Sources));
+            var other = fact.Officer.Id == officer.Id ? fact.OtherOfficer : fact.OtherOfficer.Id == officer.Id ? fact.Officer : null;
+            if (other is null || other.Id == officer.Id) continue;
+            ColleagueOf(other).AddExplicit(fact.Citations);
         }
 
-        var mine = records.Where(r => r.Officer.Id == officerId).ToList();
-        var theirs = records.Where(r => r.Officer.Id != officerId).ToList();
-        foreach (var own in mine)
-            foreach (var other in theirs)
-                if (Compare(own, other, scope, today) is { } shared)
-                    entries.Add(new ServedTogetherEntry(other.Officer, shared.Organisation, shared.Overlap.From, shared.Overlap.To,
-                        shared.Basis, Name(shared.Overlap.Certainty), MergeSources(own.Sources, other.Sources)));
+        // How many officers each of the officer's places holds ("smaller units" rank first): counted from the same records.
+        var members = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var spell in own)
+        {
+            if (spell.Organisation.Label == Labels.Unit) members.TryAdd(spell.Organisation.Id, new HashSet<string>(StringComparer.Ordinal));
+            if (scope == ServiceScope.Force && ForceOf(spell) is { } force) members.TryAdd(force.Id, new HashSet<string>(StringComparer.Ordinal));
+        }
 
-        return entries
-            .GroupBy(e => (e.Officer.Id, OrganisationId: e.Organisation?.Id, e.Basis))
-            .Select(g => g.OrderByDescending(e => e.Certainty == "certain").First() with { Sources = MergeSources(g.SelectMany(e => e.Sources).ToList()) })
-            .OrderBy(e => e.Certainty == "certain" ? 0 : 1)
-            .ThenBy(e => BasisOrder(e.Basis))
-            .ThenBy(e => e.Officer.Name, StringComparer.Ordinal)
-            .ThenBy(e => e.Organisation?.Id, StringComparer.Ordinal)
-            .ToList();
-    }
-
-    /// <summary>Every pair who served in the organisation (a force counts its units) in overlapping periods,
-    /// optionally only where the overlap falls within [from, to].</summary>
-    public static (IReadOnlyList<ServedTogetherPair> Pairs, bool Truncated) AtOrganisation(NodeRef organisation,
-        IReadOnlyList<ServiceRecord> records, PartialDate? from, PartialDate? to, int limit, DateOnly today)
-    {
-        var isForce = organisation.Label == Labels.Force;
-        var here = records
-            .Where(r => isForce ? r.ForceId == organisation.Id : r.Organisation.Id == organisation.Id)
-            .OrderBy(r => r.Officer.Id, StringComparer.Ordinal).ThenBy(r => r.RelationshipId, StringComparer.Ordinal)
-            .ToList();
-        var window = new Period(from is { } f ? PeriodEnd.On(f) : PeriodEnd.Unknown, to is { } t ? PeriodEnd.On(t) : PeriodEnd.Unknown);
-        var pairs = new List<ServedTogetherPair>();
-        for (var i = 0; i < here.Count; i++)
-            for (var j = i + 1; j < here.Count; j++)
+        var candidateList = candidates as IReadOnlyCollection<ServiceSpell> ?? candidates.ToList();
+        foreach (var other in candidateList)
+        {
+            if (members.TryGetValue(other.Organisation.Id, out var here)) here.Add(other.Officer.Id);
+            if (other.Force is { } f && f.Id != other.Organisation.Id && members.TryGetValue(f.Id, out var inForce)) inForce.Add(other.Officer.Id);
+        }
+        foreach (var other in candidateList)
+        {
+            if (other.Officer.Id == officer.Id) continue;
+            foreach (var mine in own)
             {
-                var (a, b) = (here[i], here[j]);
-                if (a.Officer.Id == b.Officer.Id) continue;
-                var overlap = PeriodOf(a).OverlapWith(PeriodOf(b), today);
-                if (overlap.Certainty == Certainty.None) continue;
-                if ((from is not null || to is not null)
-                    && Period.Parse(overlap.From, overlap.To).OverlapWith(window, today).Certainty == Certainty.None) continue;
-                pairs.Add(new ServedTogetherPair(a.Officer, b.Officer, organisation, overlap.From, overlap.To,
-                    isForce ? ForceBasis : UnitBasis, Name(overlap.Certainty), MergeSources(a.Sources, b.Sources)));
+                if (!mine.CanMeet(other)) continue;
+                NodeRef place;
+                string basis;
+                if (mine.Organisation.Label == Labels.Unit && mine.Organisation.Id == other.Organisation.Id)
+                    (place, basis) = (mine.Organisation, UnitBasis);
+                else if (scope == ServiceScope.Force && ForceOf(mine) is { } force && force.Id == ForceOf(other)?.Id)
+                    (place, basis) = (force, ForceBasis);
+                else continue;
+                Match(mine, other, place, basis);
             }
+        }
 
-        var distinct = pairs.GroupBy(p => (p.Officer.Id, p.OtherOfficer.Id))
-            .Select(g => g.OrderByDescending(p => p.Certainty == "certain").First())
-            .OrderBy(p => p.Certainty == "certain" ? 0 : 1)
-            .ThenBy(p => p.Officer.Name, StringComparer.Ordinal).ThenBy(p => p.OtherOfficer.Name, StringComparer.Ordinal)
-            .ToList();
-        return (distinct.Take(limit).ToList(), distinct.Count > limit);
+        // CanMeet is exactly "OverlapWith is not None", and OverlapWith says Certain exactly when some day is surely
+        // shared, so ranking needs no period text; the page's overlaps are computed by OverlapWith itself (ToEntry).
+        void Match(ServiceSpell mine, ServiceSpell other, NodeRef place, string basis)
+        {
+            var days = SureDays(mine, other, today);
+            ColleagueOf(other.Officer).Add(place, basis, days > 0, days, members.TryGetValue(place.Id, out var m) ? m.Count : 0, mine, other);
+        }
+
+        var ranked = colleagues.Values.ToList();
+        ranked.Sort(Colleague.Compare);
+        var slice = Paging.Slice(ranked, page);
+
+        var refs = await loadSources(slice.Items.SelectMany(c => c.Shared).SelectMany(s => s.Citations).SelectMany(c => c), cancellationToken);
+        var entries = slice.Items.Select(c => c.ToEntry(refs, today)).ToList();
+        return new ServedTogetherResult(officer, scope, slice.Total, slice.Next, entries);
     }
 
-    private static (NodeRef Organisation, string Basis, Overlap Overlap)? Compare(ServiceRecord own, ServiceRecord other, ServiceScope scope, DateOnly today)
+    /// <summary>One page of the pairs of officers who served at the sweep's organisation at the same time (see
+    /// <see cref="ServiceSweep"/> for the order and what <c>Total</c> counts).</summary>
+    public static async Task<OrganisationServedTogether> AtOrganisationAsync(ServiceSweep sweep, PartialDate? from, PartialDate? to,
+        PageRequest page, DateOnly today, SourceLoader loadSources, CancellationToken cancellationToken)
     {
-        string basis;
-        NodeRef organisation;
-        if (own.Organisation.Id == other.Organisation.Id && own.Organisation.Label == Labels.Unit)
-            (basis, organisation) = (UnitBasis, own.Organisation);
-        else if (scope == ServiceScope.Force && own.ForceId is not null && own.ForceId == other.ForceId)
-            (basis, organisation) = (ForceBasis, own.Organisation.Label == Labels.Force ? own.Organisation
-                : other.Organisation.Label == Labels.Force ? other.Organisation : new NodeRef(own.ForceId, Labels.Force, own.ForceId));
-        else return null;
-
-        var overlap = PeriodOf(own).OverlapWith(PeriodOf(other), today);
-        return overlap.Certainty == Certainty.None ? null : (organisation, basis, overlap);
+        var window = ServiceSweep.Window(from, to);
+        var (pairs, total, next) = sweep.Page(from, to, page);
+        var basis = sweep.Organisation.Label == Labels.Force ? ForceBasis : UnitBasis;
+        var best = pairs.Select(p => BestPair(p.First, p.Second, window, today)).ToList();
+        var refs = await loadSources(best.SelectMany(b => b.A.Citations.Concat(b.B.Citations)), cancellationToken);
+        var items = best.Select(b => new ServedTogetherPair(b.A.Officer, b.B.Officer, sweep.Organisation, b.Overlap.From, b.Overlap.To,
+            basis, Name(b.Overlap.Certainty), Citations.Cite(b.A.Citations.Concat(b.B.Citations), refs))).ToList();
+        return new OrganisationServedTogether(sweep.Organisation, total, next, items);
     }
 
-    private static Period PeriodOf(ServiceRecord record) => Period.Parse(record.From, record.To);
+    // The strongest of the two officers' spell pairs that can share a day in the window (certain first, then sweep order).
+    private static (ServiceSpell A, ServiceSpell B, Overlap Overlap) BestPair(IReadOnlyList<ServiceSpell> first, IReadOnlyList<ServiceSpell> second,
+        (DateOnly From, DateOnly To) window, DateOnly today)
+    {
+        (ServiceSpell A, ServiceSpell B, Overlap Overlap)? best = null;
+        foreach (var a in first)
+            foreach (var b in second)
+            {
+                if (!ServiceSweep.MeetInWindow(a, b, window)) continue;
+                var overlap = a.Period.OverlapWith(b.Period, today);
+                if (overlap.Certainty == Certainty.None) continue;
+                if (best is null || (overlap.Certainty == Certainty.Certain && best.Value.Overlap.Certainty != Certainty.Certain))
+                    best = (a, b, overlap);
+            }
+        return best ?? throw new InvalidOperationException("the sweep paired two officers whose spells cannot meet");
+    }
 
-    private static string Name(Certainty certainty) => certainty == Certainty.Certain ? "certain" : "possible";
+    /// <summary>The force a spell belongs to: the force itself, or the force its unit is part of.</summary>
+    public static NodeRef? ForceOf(ServiceSpell spell) => spell.Organisation.Label == Labels.Force ? spell.Organisation : spell.Force;
+
+    /// <summary>Days both spells surely cover (an open end runs to today; an unknown bound gives 0). Positive exactly when
+    /// Period.OverlapWith says Certain (the same bounds: latest possible starts, earliest possible ends).</summary>
+    public static int SureDays(ServiceSpell a, ServiceSpell b, DateOnly today)
+    {
+        if (a.LatestStart is not { } sa || b.LatestStart is not { } sb
+            || a.EarliestEnd(today) is not { } ea || b.EarliestEnd(today) is not { } eb) return 0;
+        var start = sa >= sb ? sa : sb;
+        var end = ea <= eb ? ea : eb;
+        return end < start ? 0 : end.DayNumber - start.DayNumber + 1;
+    }
+
+    public static string Name(Certainty certainty) => certainty == Certainty.Certain ? CertainText : PossibleText;
 
     private static int BasisOrder(string basis) => basis switch { Explicit => 0, UnitBasis => 1, _ => 2 };
 
-    private static IReadOnlyList<SourceRef> MergeSources(params IReadOnlyList<SourceRef>[] lists) =>
-        MergeSources(lists.SelectMany(l => l).ToList());
+    private sealed class SharedDraft(NodeRef? place, string basis, bool certain, int days, int size)
+    {
+        public NodeRef? Place { get; } = place;
+        public string Basis { get; } = basis;
+        public bool IsCertain { get; set; } = certain;
+        public int Days { get; set; } = days;
+        public int Size { get; } = size;
+        // The strongest spell pair here (null for a direct statement), its overlap computed for the answered page only.
+        public (ServiceSpell Mine, ServiceSpell Other)? Best { get; set; }
+        // References to the citation lists, flattened only for the page that is answered.
+        public List<IReadOnlyList<string>> Citations { get; } = [];
 
-    private static IReadOnlyList<SourceRef> MergeSources(IReadOnlyList<SourceRef> sources) =>
-        sources.DistinctBy(s => s.Id).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+        public static int Compare(SharedDraft x, SharedDraft y)
+        {
+            var c = (x.Basis == Explicit ? 0 : 1).CompareTo(y.Basis == Explicit ? 0 : 1);
+            if (c == 0) c = y.IsCertain.CompareTo(x.IsCertain);
+            if (c == 0) c = y.Days.CompareTo(x.Days);
+            if (c == 0) c = x.Size.CompareTo(y.Size);
+            if (c == 0) c = BasisOrder(x.Basis).CompareTo(BasisOrder(y.Basis));
+            return c != 0 ? c : string.CompareOrdinal(x.Place?.Id, y.Place?.Id);
+        }
+    }
+
+    private sealed class Colleague(NodeRef officer)
+    {
+        // Few items each (the places two officers shared), so a list beats a dictionary per colleague.
+        private readonly List<SharedDraft> _shared = new(1);
+        private bool _explicit, _certain;
+        private int _days, _size = int.MaxValue;
+
+        public NodeRef Officer { get; } = officer;
+        public IEnumerable<SharedDraft> Shared => _shared;
+
+        private SharedDraft Find(NodeRef? place, string basis, bool certain, int days, int size)
+        {
+            foreach (var s in _shared)
+                if (s.Basis == basis && s.Place?.Id == place?.Id) return s;
+            var added = new SharedDraft(place, basis, certain, days, size);
+            _shared.Add(added);
+            return added;
+        }
+
+        public void AddExplicit(IReadOnlyList<string> citations)
+        {
+            Find(null, Explicit, true, 0, 0).Citations.Add(citations);
+            (_explicit, _certain) = (true, true);
+        }
+
+        public void Add(NodeRef place, string basis, bool certain, int days, int size, ServiceSpell mine, ServiceSpell other)
+        {
+            var shared = Find(place, basis, certain, days, size);
+            // Several spell pairs at one place: keep the strongest, cite every spell that gave one.
+            if (shared.Best is null || (certain && !shared.IsCertain) || (certain == shared.IsCertain && days > shared.Days))
+                (shared.IsCertain, shared.Days, shared.Best) = (certain, days, (mine, other));
+            shared.Citations.Add(mine.Citations);
+            shared.Citations.Add(other.Citations);
+            _certain |= certain;
+            _days = Math.Max(_days, days);
+            _size = Math.Min(_size, size);
+        }
+
+        public static int Compare(Colleague x, Colleague y)
+        {
+            var c = y._explicit.CompareTo(x._explicit);
+            if (c == 0) c = y._certain.CompareTo(x._certain);
+            if (c == 0) c = y._days.CompareTo(x._days);
+            if (c == 0) c = x._size.CompareTo(y._size);
+            if (c == 0) c = string.CompareOrdinal(x.Officer.Name, y.Officer.Name);
+            return c != 0 ? c : string.CompareOrdinal(x.Officer.Id, y.Officer.Id);
+        }
+
+        public ServedTogetherEntry ToEntry(IReadOnlyDictionary<string, SourceRef> refs, DateOnly today)
+        {
+            var ordered = _shared.ToList();
+            ordered.Sort(SharedDraft.Compare);
+            var shared = ordered.Select(s =>
+            {
+                var overlap = s.Best is { } best ? best.Mine.Period.OverlapWith(best.Other.Period, today) : new Overlap(Certainty.Certain, null, null);
+                return new SharedService(s.Place, s.Basis, overlap.From, overlap.To, Name(overlap.Certainty), Citations.Cite(s.Citations.SelectMany(c => c), refs));
+            }).ToList();
+            var basis = ordered.Select(s => s.Basis).MinBy(BasisOrder)!;
+            return new ServedTogetherEntry(Officer, _certain ? CertainText : PossibleText, basis, shared);
+        }
+    }
 }

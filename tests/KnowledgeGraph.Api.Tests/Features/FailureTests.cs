@@ -78,7 +78,7 @@ public abstract class TestStore : IGraphStore
     public virtual Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken) => Answer<SearchResult>(cancellationToken);
     public virtual Task<Subgraph?> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken) => Answer<Subgraph?>(cancellationToken);
     public virtual Task<PathResult?> FindShortestPathsAsync(PathQuery query, CancellationToken cancellationToken) => Answer<PathResult?>(cancellationToken);
-    public virtual Task<ServedTogetherResult?> FindServedTogetherAsync(string officerId, ServiceScope scope, CancellationToken cancellationToken) => Answer<ServedTogetherResult?>(cancellationToken);
+    public virtual Task<ServedTogetherResult?> FindServedTogetherAsync(ServedTogetherQuery query, CancellationToken cancellationToken) => Answer<ServedTogetherResult?>(cancellationToken);
     public virtual Task<OrganisationServedTogether?> FindServedTogetherAtAsync(OrganisationServedTogetherQuery query, CancellationToken cancellationToken) => Answer<OrganisationServedTogether?>(cancellationToken);
     public virtual Task<CaseTimeline?> GetCaseTimelineAsync(string caseId, CancellationToken cancellationToken) => Answer<CaseTimeline?>(cancellationToken);
     public virtual Task<IReadOnlyList<CaseFacts>> GetCaseFactsAsync(CancellationToken cancellationToken) => Answer<IReadOnlyList<CaseFacts>>(cancellationToken);

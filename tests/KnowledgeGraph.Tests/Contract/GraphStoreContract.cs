@@ -60,7 +60,8 @@ public abstract class GraphStoreContract<TFixture>(TFixture fixture) : IClassFix
         Assert.Null(await Store.GetNodeAsync("officer:nobody", 10, None));
         Assert.Null(await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery("officer:nobody", 1, 10, null, null), None));
         Assert.Null(await Store.FindShortestPathsAsync(new PathQuery(Connor, "officer:nobody", 4, [], [], 5), None));
-        Assert.Null(await Store.FindServedTogetherAsync("officer:nobody", ServiceScope.Unit, None));
+        Assert.Null(await Store.FindServedTogetherAsync(new ServedTogetherQuery("officer:nobody", ServiceScope.Unit, new PageRequest(10)), None));
+        Assert.Null(await Store.FindServedTogetherAtAsync(new OrganisationServedTogetherQuery("unit:nowhere", null, null, new PageRequest(10)), None));
         Assert.Null(await Store.GetCaseTimelineAsync("case:nothing", None));
         Assert.Null(await Store.GetCaseTimelineAsync(Connor, None));
         Assert.Null(await Store.GetSourceEvidenceAsync("source:none", None));
@@ -108,44 +109,128 @@ public abstract class GraphStoreContract<TFixture>(TFixture fixture) : IClassFix
         Assert.Contains(sub.Nodes, n => n.Id == Couzens);
     }
 
+    private Task<ServedTogetherResult?> ServedWith(string officer, ServiceScope scope, int limit = 500, string? cursor = null) =>
+        Store.FindServedTogetherAsync(new ServedTogetherQuery(officer, scope, new PageRequest(limit, cursor)), None);
+
     [StoreFact]
     public async Task Carrick_and_Couzens_served_together_in_the_same_unit()
     {
-        var result = await Store.FindServedTogetherAsync(Carrick, ServiceScope.Unit, None);
+        var result = await ServedWith(Carrick, ServiceScope.Unit);
 
         var entry = Assert.Single(result!.Entries, e => e.Officer.Id == Couzens);
-        Assert.Equal(ServedTogetherRule.UnitBasis, entry.Basis);
-        Assert.Equal(Labels.Unit, entry.Organisation!.Label);
-        Assert.NotEmpty(entry.Sources);
+        var shared = Assert.Single(entry.Shared, s => s.Basis == ServedTogetherRule.UnitBasis);
+        Assert.Equal(Labels.Unit, shared.Organisation!.Label);
+        Assert.NotEmpty(shared.Sources);
         // No source dates their service in the unit, so the overlap cannot be certain.
-        Assert.Equal("possible", entry.Certainty);
+        Assert.Equal("possible", shared.Certainty);
+        Assert.Equal(result.Entries.Count, result.Total);
+        Assert.Null(result.Next);
+        Assert.False(result.Truncated);
     }
 
     [StoreFact]
     public async Task Force_scope_adds_officers_of_the_same_force_but_never_a_silent_yes()
     {
-        var unit = (await Store.FindServedTogetherAsync(Connor, ServiceScope.Unit, None))!;
-        var force = (await Store.FindServedTogetherAsync(Connor, ServiceScope.Force, None))!;
+        var unit = (await ServedWith(Connor, ServiceScope.Unit))!;
+        var force = (await ServedWith(Connor, ServiceScope.Force))!;
 
-        Assert.True(force.Entries.Count > unit.Entries.Count);
-        Assert.Contains(force.Entries, e => e.Officer.Id == Mason && e.Basis == ServedTogetherRule.ForceBasis);
-        Assert.All(force.Entries.Where(e => e.Basis != ServedTogetherRule.Explicit), e => Assert.NotEmpty(e.Sources));
+        Assert.True(force.Total > unit.Total);
+        Assert.Contains(force.Entries, e => e.Officer.Id == Mason && e.Shared.Any(s => s.Basis == ServedTogetherRule.ForceBasis));
+        Assert.All(force.Entries.SelectMany(e => e.Shared).Where(s => s.Basis != ServedTogetherRule.Explicit), s => Assert.NotEmpty(s.Sources));
+    }
+
+    [StoreFact]
+    public async Task An_entry_is_one_officer_with_the_strongest_of_what_they_shared()
+    {
+        foreach (var officer in Dataset.Nodes.Where(n => n.Label == Labels.Officer).Select(n => n.Id))
+        {
+            var result = (await ServedWith(officer, ServiceScope.Force))!;
+            Assert.Equal(result.Entries.Count, result.Entries.Select(e => e.Officer.Id).Distinct().Count());
+            Assert.DoesNotContain(result.Entries, e => e.Officer.Id == officer);
+            foreach (var entry in result.Entries)
+            {
+                Assert.NotEmpty(entry.Shared);
+                Assert.Equal(entry.Shared.Any(s => s.Certainty == "certain") ? "certain" : "possible", entry.Certainty);
+                var strongest = entry.Shared.Any(s => s.Basis == ServedTogetherRule.Explicit) ? ServedTogetherRule.Explicit
+                    : entry.Shared.Any(s => s.Basis == ServedTogetherRule.UnitBasis) ? ServedTogetherRule.UnitBasis : ServedTogetherRule.ForceBasis;
+                Assert.Equal(strongest, entry.Basis);
+                Assert.All(entry.Shared, s => Assert.Equal(s.Basis == ServedTogetherRule.Explicit, s.Organisation is null));
+            }
+            // Ranked: explicit first, then certain before possible.
+            var keys = result.Entries.Select(e => (e.Basis == ServedTogetherRule.Explicit ? 0 : 1) * 2 + (e.Certainty == "certain" ? 0 : 1)).ToList();
+            Assert.Equal(keys.Order(), keys);
+        }
+    }
+
+    [StoreFact]
+    public async Task Walking_every_page_of_served_together_gives_the_whole_answer_once()
+    {
+        foreach (var officer in new[] { Carrick, Connor, Mason })
+            foreach (var scope in new[] { ServiceScope.Unit, ServiceScope.Force })
+            {
+                var whole = (await ServedWith(officer, scope))!;
+                var walked = new List<ServedTogetherEntry>();
+                string? cursor = null;
+                do
+                {
+                    var page = (await ServedWith(officer, scope, 2, cursor))!;
+                    Assert.Equal(whole.Total, page.Total);
+                    Assert.True(page.Entries.Count <= 2);
+                    Assert.Equal(page.Next is not null, page.Truncated);
+                    walked.AddRange(page.Entries);
+                    cursor = page.Next;
+                } while (cursor is not null);
+
+                Assert.Equal(whole.Total, walked.Count);
+                Assert.Equal(whole.Entries.Select(e => e.Officer.Id), walked.Select(e => e.Officer.Id));
+            }
     }
 
     [StoreFact]
     public async Task Explicit_worked_with_is_reported_as_such()
     {
         var stated = Dataset.Relationships.First(r => r.Type == RelationshipTypes.WorkedWith);
-        var result = (await Store.FindServedTogetherAsync(stated.From, ServiceScope.Unit, None))!;
-        Assert.Contains(result.Entries, e => e.Officer.Id == stated.To && e.Basis == ServedTogetherRule.Explicit && e.Certainty == "certain");
+        var result = (await ServedWith(stated.From, ServiceScope.Unit))!;
+        var entry = Assert.Single(result.Entries, e => e.Officer.Id == stated.To);
+        Assert.Equal(ServedTogetherRule.Explicit, entry.Basis);
+        Assert.Equal("certain", entry.Certainty);
+        Assert.Contains(entry.Shared, s => s.Basis == ServedTogetherRule.Explicit && s.Organisation is null && s.Sources.Count > 0);
+        Assert.Same(entry, result.Entries[0]);
     }
+
+    private Task<OrganisationServedTogether?> PairsAt(string organisation, int limit = 500, string? cursor = null) =>
+        Store.FindServedTogetherAtAsync(new OrganisationServedTogetherQuery(organisation, null, null, new PageRequest(limit, cursor)), None);
 
     [StoreFact]
     public async Task Organisation_served_together_lists_pairs_in_the_unit()
     {
         var unit = Dataset.Relationships.First(r => r.Type == RelationshipTypes.ServedIn && r.From == Carrick && r.To.StartsWith("unit:")).To;
-        var result = (await Store.FindServedTogetherAtAsync(new OrganisationServedTogetherQuery(unit, null, null, 100), None))!;
+        var result = (await PairsAt(unit))!;
         Assert.Contains(result.Pairs, p => new[] { p.Officer.Id, p.OtherOfficer.Id }.Order().SequenceEqual(new[] { Carrick, Couzens }.Order()));
+        Assert.Equal(result.Pairs.Count, result.Total);
+    }
+
+    [StoreFact]
+    public async Task Walking_every_page_of_a_forces_pairs_gives_each_pair_once()
+    {
+        const string met = "force:metropolitan-police-service";
+        var whole = (await PairsAt(met))!;
+        Assert.True(whole.Total > 1);
+        var walked = new List<ServedTogetherPair>();
+        string? cursor = null;
+        do
+        {
+            var page = (await PairsAt(met, 3, cursor))!;
+            Assert.Equal(whole.Total, page.Total);
+            walked.AddRange(page.Pairs);
+            cursor = page.Next;
+        } while (cursor is not null);
+
+        Assert.Equal(whole.Total, walked.Count);
+        var keys = walked.Select(p => string.Join("|", new[] { p.Officer.Id, p.OtherOfficer.Id }.Order(StringComparer.Ordinal))).ToList();
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+        Assert.Equal(whole.Pairs.Select(p => (p.Officer.Id, p.OtherOfficer.Id)), walked.Select(p => (p.Officer.Id, p.OtherOfficer.Id)));
+        Assert.All(walked, p => Assert.NotEmpty(p.Sources));
     }
 
     [StoreFact]

@@ -102,10 +102,12 @@ public class RecordsEndToEndTests
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         for (var officer = 0; officer < officers; officer++)
         {
-            var answer = await store.FindServedTogetherAsync($"officer:m-{officer}", ServiceScope.Unit, CancellationToken.None);
-            var actual = answer!.Entries.Where(e => e.Basis == "unit")
-                .GroupBy(e => (Other: e.Officer.Id, Unit: e.Organisation!.Id))
-                .Select(g => (g.Key.Other, g.Key.Unit, Certainty: g.Select(e => e.Certainty).OrderBy(Rank).Last()))
+            var answer = await store.FindServedTogetherAsync(
+                new ServedTogetherQuery($"officer:m-{officer}", ServiceScope.Unit, new PageRequest(QueryLimits.MaxResults)), CancellationToken.None);
+            Assert.Null(answer!.Next);
+            var actual = answer.Entries.SelectMany(e => e.Shared.Where(s => s.Basis == "unit").Select(s => (Officer: e.Officer, Shared: s)))
+                .GroupBy(e => (Other: e.Officer.Id, Unit: e.Shared.Organisation!.Id))
+                .Select(g => (g.Key.Other, g.Key.Unit, Certainty: g.Select(e => e.Shared.Certainty).OrderBy(Rank).Last()))
                 .OrderBy(x => x.Other, StringComparer.Ordinal).ThenBy(x => x.Unit, StringComparer.Ordinal).ToList();
             var expected = BruteForce(stints, officer, today);
             Assert.Equal(expected, actual);

@@ -7,9 +7,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace KnowledgeGraph.Api.Features.Officers;
 
-/// <summary>Who served with an officer, on what basis, where, when, how certainly, and on whose word.</summary>
-public sealed record OfficerServedTogether(NodeRef Officer, ServiceScope Scope, IReadOnlyList<ServedTogetherEntry> Entries, bool Truncated);
-
 public static class OfficerEndpoints
 {
     private static readonly string[] Scopes = ["unit", "force"];
@@ -20,7 +17,7 @@ public static class OfficerEndpoints
         group.MapGet("/{id}/served-together", GetServedTogether)
             .WithName("GetOfficerServedTogether")
             .WithSummary("Officers who served with this officer")
-            .WithDescription("Officers a source says worked with this one (basis 'explicit'), or who served in the same unit (basis 'unit') or, with scope=force, the same force (basis 'force') in overlapping periods. Unknown or open dates give certainty 'possible', never a silent yes. Sources from both sides are cited.");
+            .WithDescription("One entry per other officer: those a source says worked with this one (basis 'explicit'), or who served in the same unit (basis 'unit') or, with scope=force, the same force counting its units (basis 'force') in overlapping periods. Each entry lists what they shared (organisation, basis, overlap from/to, certainty, sources from both sides); its certainty and basis are the strongest of those. Unknown or open dates give certainty 'possible', never a silent yes. Ranked strongest first: explicit, then certain before possible, then the longer overlap (days both spells surely cover), then the smaller place, then name and id. Paged: 'total' counts officers, 'next' is the cursor of the next page (null on the last), 'truncated' says whether there is one.");
         return routes;
     }
 
@@ -29,8 +26,11 @@ public static class OfficerEndpoints
         [FromQuery(Name = "scope"), Description("'unit' (default): same unit; 'force': same force, counting its units.")]
         public string? Scope { get; init; }
 
-        [FromQuery(Name = "limit"), Description("Most entries to return, 1-500 (default 500).")]
+        [FromQuery(Name = "limit"), Description("Most entries on this page, 1-500 (default 100).")]
         public int? Limit { get; init; }
+
+        [FromQuery(Name = "cursor"), Description("The 'next' value of the previous page; leave out for the first page.")]
+        public string? Cursor { get; init; }
 
         public ServiceScope ParsedScope => string.Equals(Scope, "force", StringComparison.OrdinalIgnoreCase) ? ServiceScope.Force : ServiceScope.Unit;
 
@@ -38,16 +38,19 @@ public static class OfficerEndpoints
         {
             errors.OneOf("scope", Scope, Scopes);
             errors.Limit(Limit);
+            errors.Cursor(Cursor);
         }
     }
 
-    public static async Task<Results<Ok<OfficerServedTogether>, ProblemHttpResult, ValidationProblem>> GetServedTogether(
+    public const int DefaultLimit = 100;
+
+    public static async Task<Results<Ok<ServedTogetherResult>, ProblemHttpResult, ValidationProblem>> GetServedTogether(
         [Description("Officer id, e.g. officer:david-carrick.")] string id,
         [AsParameters] ServedTogetherParameters parameters, IGraphStore store, CancellationToken cancellationToken)
     {
-        var result = await store.FindServedTogetherAsync(id, parameters.ParsedScope, cancellationToken);
-        if (result is null) return Problems.NotFound("officer", id);
-        var limit = parameters.Limit ?? QueryLimits.MaxResults;
-        return TypedResults.Ok(new OfficerServedTogether(result.Officer, result.Scope, result.Entries.Take(limit).ToList(), result.Entries.Count > limit));
+        var query = new ServedTogetherQuery(id, parameters.ParsedScope, new PageRequest(parameters.Limit ?? DefaultLimit, parameters.Cursor));
+        return await store.FindServedTogetherAsync(query, cancellationToken) is { } result
+            ? TypedResults.Ok(result)
+            : Problems.NotFound("officer", id);
     }
 }

@@ -33,8 +33,8 @@ export const api = {
   neighbourhood: (id, { depth = 1, limit = 80, labels, types } = {}, signal) =>
     get(`${node(id)}/neighbourhood`, { depth, limit, labels, types }, signal),
   paths: (from, to, { maxHops = 6, exclude } = {}, signal) => get('/api/paths', { from, to, maxHops, exclude }, signal),
-  servedTogether: (id, scope = 'unit', signal) =>
-    get(`/api/officers/${encodeURIComponent(id)}/served-together`, { scope }, signal),
+  servedTogether: (id, scope = 'unit', { limit = 100, cursor } = {}, signal) =>
+    get(`/api/officers/${encodeURIComponent(id)}/served-together`, { scope, limit, cursor }, signal),
   timeline: (id, signal) => get(`/api/cases/${encodeURIComponent(id)}/timeline`, {}, signal),
   vocabularies: (signal) => get('/api/vocabularies', {}, signal),
 };

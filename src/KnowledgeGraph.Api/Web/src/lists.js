@@ -20,12 +20,35 @@ export class Lists {
       h('p', { class: 'hint', text: 'Open "Served together" on an officer or "Timeline" on a case.' }));
   }
 
+  // One entry per officer, with what they shared (places, or a source's direct statement); "Show more" follows the
+  // page's `next` cursor and appends, so every co-worker can be listed.
   async servedTogether(id, scope = 'unit') {
     this.current = { kind: 'served', id, scope };
     this.#loading('Served together');
     try {
       const result = await api.servedTogether(id, scope);
-      const entries = result.entries ?? [];
+      const list = h('ul', { class: 'entries served-together' }, (result.entries ?? []).map((entry) => this.#servedEntry(entry)));
+      const count = h('p', { class: 'hint served-count' });
+      const more = h('button', { type: 'button', class: 'more', 'data-action': 'more' , text: 'Show more' });
+      let next = result.next;
+      const update = () => {
+        count.textContent = `Showing ${list.children.length} of ${result.total} officer${result.total === 1 ? '' : 's'}.`;
+        more.hidden = !next;
+      };
+      more.addEventListener('click', async () => {
+        more.disabled = true;
+        try {
+          const page = await api.servedTogether(id, scope, { cursor: next });
+          for (const entry of page.entries ?? []) list.append(this.#servedEntry(entry));
+          next = page.next;
+          update();
+        } catch (error) {
+          this.onError(error);
+        } finally {
+          more.disabled = false;
+        }
+      });
+      update();
       fill(this.container,
         h('h2', { id: 'lists-title', tabindex: '-1', text: `Served together with ${result.officer?.name ?? id}` }),
         h('div', { class: 'actions', role: 'group', 'aria-label': 'Scope' },
@@ -33,20 +56,28 @@ export class Lists {
             type: 'button', 'aria-pressed': s === (result.scope ?? scope).toString().toLowerCase() ? 'true' : 'false',
             onclick: () => this.servedTogether(id, s), text: s === 'unit' ? 'Same unit' : 'Same force',
           }))),
-        h('p', { class: 'hint', text: '"Possible" means a date is unknown or open, so the overlap cannot be confirmed.' }),
-        entries.length
-          ? h('ul', { class: 'entries served-together' }, entries.map((entry) => h('li', { class: 'entry', dataset: { officerId: entry.officer.id, basis: entry.basis } },
-            h('button', { type: 'button', class: 'link entry-name', onclick: () => this.onShow(entry.officer.id), text: entry.officer.name }),
-            h('p', { class: 'entry-meta' },
-              h('span', { class: 'basis', text: `Basis: ${humanise(entry.basis)}` }),
-              ' · ', h('span', { class: `certainty certainty-${entry.certainty}`, text: humanise(entry.certainty) }),
-              entry.organisation ? [' · ', h('button', { type: 'button', class: 'link', onclick: () => this.onShow(entry.organisation.id), text: entry.organisation.name })] : null,
-              ' · ', periodText(entry.from, entry.to)),
-            h('details', {}, h('summary', { text: sourceCount(entry.sources) }), renderCitations(entry.sources, { heading: '' })))))
-          : h('p', { text: 'No officer found who served with them at this scope.' }));
+        h('p', { class: 'hint', text: '"Possible" means a date is unknown or open, so the overlap cannot be confirmed. Strongest first.' }),
+        result.total ? [count, list, more] : h('p', { text: 'No officer found who served with them at this scope.' }));
     } catch (error) {
       this.#failed(error);
     }
+  }
+
+  #servedEntry(entry) {
+    return h('li', { class: 'entry', dataset: { officerId: entry.officer.id, basis: entry.basis } },
+      h('button', { type: 'button', class: 'link entry-name', onclick: () => this.onShow(entry.officer.id), text: entry.officer.name }),
+      h('p', { class: 'entry-meta' },
+        h('span', { class: 'basis', text: `Basis: ${humanise(entry.basis)}` }),
+        ' · ', h('span', { class: `certainty certainty-${entry.certainty}`, text: humanise(entry.certainty) })),
+      h('ul', { class: 'shared' }, (entry.shared ?? []).map((shared) => h('li', { class: 'shared-item', dataset: { basis: shared.basis } },
+        h('p', { class: 'entry-meta' },
+          shared.organisation
+            ? h('button', { type: 'button', class: 'link', onclick: () => this.onShow(shared.organisation.id), text: shared.organisation.name })
+            : h('span', { text: 'A source says they worked together' }),
+          ' · ', h('span', { class: 'shared-basis', text: humanise(shared.basis) }),
+          ' · ', h('span', { class: `certainty certainty-${shared.certainty}`, text: humanise(shared.certainty) }),
+          shared.organisation ? [' · ', periodText(shared.from, shared.to)] : null),
+        h('details', {}, h('summary', { text: sourceCount(shared.sources) }), renderCitations(shared.sources, { heading: '' }))))));
   }
 
   async timeline(id) {

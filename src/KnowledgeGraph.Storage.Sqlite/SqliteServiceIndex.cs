@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using KnowledgeGraph.Core.Graph;
+using KnowledgeGraph.Core.Model;
+using KnowledgeGraph.Core.Rules;
+using Microsoft.Data.Sqlite;
+
+namespace KnowledgeGraph.Storage.Sqlite;
+
+/// <summary>
+/// Every SERVED_IN spell held in memory, by officer, by place and by force (a force's list counts its units' spells),
+/// with periods parsed once, so served-together reads only the records that can matter instead of scanning the table.
+/// Built from the SQLite file on first use and dropped by <c>SqliteGraphStore.OnImported</c>, so it cannot drift from
+/// the file. Immutable once built; the per-organisation sweeps are built lazily, once each.
+/// </summary>
+internal sealed class SqliteServiceIndex
+{
+    private static readonly ServiceSpell[] NoSpells = [];
+
+    private readonly Dictionary<string, ServiceSpell[]> _byOfficer, _atPlace, _inForce;
+    private readonly ConcurrentDictionary<string, Lazy<ServiceSweep>> _sweeps = new(StringComparer.Ordinal);
+
+    private SqliteServiceIndex(List<ServiceSpell> spells)
+    {
+        _byOfficer = Group(spells, s => s.Officer.Id);
+        _atPlace = Group(spells, s => s.Organisation.Id);
+        _inForce = Group(spells.Where(s => ServedTogetherRule.ForceOf(s) is not null), s => ServedTogetherRule.ForceOf(s)!.Id);
+    }
+
+    public int Count => _byOfficer.Values.Sum(s => s.Length);
+
+    public IReadOnlyList<ServiceSpell> SpellsOf(string officerId) => _byOfficer.GetValueOrDefault(officerId, NoSpells);
+
+    /// <summary>Spells at the force or unit itself.</summary>
+    public IReadOnlyList<ServiceSpell> SpellsAt(string organisationId) => _atPlace.GetValueOrDefault(organisationId, NoSpells);
+
+    /// <summary>Spells at the force and at every unit that is part of it.</summary>
+    public IReadOnlyList<ServiceSpell> SpellsInForce(string forceId) => _inForce.GetValueOrDefault(forceId, NoSpells);
+
+    public ServiceSweep SweepAt(NodeRef organisation) =>
+        _sweeps.GetOrAdd(organisation.Id, _ => new Lazy<ServiceSweep>(() => new ServiceSweep(organisation,
+            organisation.Label == Labels.Force ? SpellsInForce(organisation.Id) : SpellsAt(organisation.Id)))).Value;
+
+    public static SqliteServiceIndex Load(SqliteConnection connection)
+    {
+        var nodes = new Dictionary<string, NodeRef>(StringComparer.Ordinal);
+        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Intern(string s) => strings.TryGetValue(s, out var known) ? known : strings[s] = s;
+        NodeRef Node(string id, string label, string name) => nodes.TryGetValue(id, out var known) ? known : nodes[id] = new NodeRef(id, label, name);
+        static string? Text(SqliteDataReader r, int i) =>
+            r.IsDBNull(i) ? null : Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture);
+
+        // A unit's force: the first by id it is part of, as the rest of the store reads it.
+        var forceOfUnit = new Dictionary<string, NodeRef>(StringComparer.Ordinal);
+        using (var command = connection.Command(
+                   """
+                   SELECT p.from_id, f.id, f.label, f.name FROM relationships p JOIN nodes f ON f.id = p.to_id
+                   WHERE p.type = 'PART_OF' AND f.label = 'Force' ORDER BY p.from_id, f.id
+                   """))
+        using (var reader = command.ExecuteReader())
+            while (reader.Read())
+                forceOfUnit.TryAdd(reader.GetString(0), Node(reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+
+        var spells = new List<ServiceSpell>();
+        using (var command = connection.Command(
+                   """
+                   SELECT r.id, off.id, off.label, off.name, o.id, o.label, o.name,
+                          json_extract(r.properties, '$.from'), json_extract(r.properties, '$.to'), r.sources
+                   FROM relationships r JOIN nodes off ON off.id = r.from_id JOIN nodes o ON o.id = r.to_id
+                   WHERE r.type = 'SERVED_IN' ORDER BY r.id
+                   """))
+        using (var reader = command.ExecuteReader())
+            while (reader.Read())
+            {
+                var place = Node(reader.GetString(4), reader.GetString(5), reader.GetString(6));
+                var force = place.Label == Labels.Force ? place : forceOfUnit.GetValueOrDefault(place.Id);
+                var citations = PropertyJson.ReadList(reader.GetString(9)).Select(Intern).ToArray();
+                spells.Add(new ServiceSpell(reader.GetString(0), Node(reader.GetString(1), reader.GetString(2), reader.GetString(3)), place, force,
+                    Text(reader, 7) is { } from ? Intern(from) : null, Text(reader, 8) is { } to ? Intern(to) : null, citations));
+            }
+        return new SqliteServiceIndex(spells);
+    }
+
+    private static Dictionary<string, ServiceSpell[]> Group(IEnumerable<ServiceSpell> spells, Func<ServiceSpell, string> key) =>
+        spells.GroupBy(key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+}
