@@ -37,6 +37,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
     /// </summary>
     private void OnImported()
     {
+        ResetCaseIndex();
+        ResetCitationIndex();
     }
 
     private DateOnly Today => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
