@@ -2,6 +2,7 @@ using System.Diagnostics;
 using KnowledgeGraph.Benchmarks;
 using KnowledgeGraph.Core.Dataset;
 using KnowledgeGraph.Core.Graph;
+using KnowledgeGraph.Core.Rules;
 using KnowledgeGraph.Storage.Sqlite;
 
 // Prints timings (median of repeated runs, in milliseconds) for the embedded store at a size well beyond the seeds.
@@ -50,5 +51,8 @@ await Measure("served together officer:o1 (unit)", async () => await store.FindS
 await Measure("served together officer:o1 (force)", async () => await store.FindServedTogetherAsync("officer:o1", ServiceScope.Force, ct));
 await Measure("served together at unit:f0-u0 (500)", async () => await store.FindServedTogetherAtAsync(new OrganisationServedTogetherQuery("unit:f0-u0", null, null, 500), ct));
 await Measure("timeline case:c1", async () => await store.GetCaseTimelineAsync("case:c1", ct));
-await Measure("case facts (all cases)", async () => await store.GetCaseFactsAsync(ct), repeats: 3);
+await Measure("case connections case:c1 (first page)", async () =>
+    CaseConnectionRule.For((await store.GetCaseConnectionFactsAsync("case:c1", ct))!, new PageRequest(50), DateOnly.FromDateTime(DateTime.UtcNow)));
+await Measure("outcome statistics (all cases)", async () => OutcomeStatistics.Compute(await store.GetCaseOutcomesAsync(null, null, ct), null, null));
+await Measure("source evidence source:s0 (first page)", async () => await store.GetSourceEvidenceAsync("source:s0", new PageRequest(50), ct));
 Directory.Delete(work, recursive: true);
