@@ -149,9 +149,9 @@ public sealed class GuardedGraphStore(IGraphStore inner) : IGraphStore
         foreach (var person in forbidden.GroupBy(r => r.To, StringComparer.Ordinal))
         {
             // One more relationship than the forbidden ones is enough to know whether the person has any other.
+            // A person the adapter cannot show is hidden too: when in doubt, withhold.
             var detail = await inner.GetNodeAsync(person.Key, person.Count() + 1, cancellationToken).WaitAsync(cancellationToken);
-            if (detail is null || detail.RelationshipsTruncated) continue;
-            if (detail.Relationships.All(r => forbiddenIds.Contains(r.Id))) hidden.Add(person.Key);
+            if (detail is null || (!detail.RelationshipsTruncated && detail.Relationships.All(r => forbiddenIds.Contains(r.Id)))) hidden.Add(person.Key);
         }
         return hidden;
     }
