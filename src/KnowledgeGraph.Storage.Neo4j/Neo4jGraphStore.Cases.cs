@@ -146,7 +146,7 @@ public sealed partial class Neo4jGraphStore
             .OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.CaseId, StringComparer.Ordinal)
             .Select((m, i) => (m.CaseId, i)).ToDictionary(x => x.CaseId, x => x.i, StringComparer.Ordinal);
         // A force reached through one of its units is known by id only; name it.
-        var named = await LoadNodesAsync(hubs.Where(h => h.Node.Name == h.Node.Id).Select(h => h.Node.Id), cancellationToken);
+        var named = await LoadNodesAsync(hubs.Where(h => h.Kind == CaseConnectionRule.Force && h.Node.Name == h.Node.Id).Select(h => h.Node.Id), cancellationToken);
         var caseHubs = hubs.Select(h => new CaseHub(h.Kind, named.TryGetValue(h.Node.Id, out var node) ? NodeRef.Of(node) : h.Node,
             h.Members.Select(m => new CaseHubMember(new NodeRef(m.CaseId, Labels.Case, m.Name), m.LegalStatus, m.Period, order[m.CaseId]))
                 .OrderBy(m => m.Order).ToList())).ToList();
