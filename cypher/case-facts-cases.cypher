@@ -1,6 +1,8 @@
-// Every case with the cases it is related to (either direction) and the sources that report or comment on it.
-// Parameters: none.
-MATCH (c:Case)
+// The given cases with the cases they are related to (either direction) and the sources that report or comment on them.
+// Parameters:
+//   $caseIds: list of string
+UNWIND $caseIds AS caseId
+MATCH (c:Case {id: caseId})
 OPTIONAL MATCH (c)-[:RELATED_TO]-(related:Case)
 WITH c, collect(DISTINCT related) AS related
 OPTIONAL MATCH (source:Source)-[:REPORTS_ON|COMMENTS_ON]->(c)

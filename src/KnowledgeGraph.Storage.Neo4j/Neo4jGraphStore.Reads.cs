@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Core.Model;
 using KnowledgeGraph.Core.Rules;
@@ -28,30 +29,63 @@ public sealed partial class Neo4jGraphStore
         return SearchRanking.Rank(candidates.Select(n => new SearchHit(n.Id, n.Label, n.Name, n.Aliases)), query.Text, query.Limit);
     }
 
-    public async Task<SourceEvidence?> GetSourceEvidenceAsync(string sourceId, CancellationToken cancellationToken)
+    public async Task<SourceEvidence?> GetSourceEvidenceAsync(string sourceId, PageRequest page, CancellationToken cancellationToken)
     {
         var source = await LoadNodeAsync(sourceId, cancellationToken);
         if (source is null || source.Label != Labels.Source) return null;
         var refs = await LoadSourceRefsAsync([sourceId], cancellationToken);
 
-        var nodes = (await RunAsync("source-citing-nodes", cancellationToken, ("sourceId", sourceId))).Rows
-            .Select(r => NodeRef.Of(Neo4jValues.ToNode(r["node"]))).ToList();
-        var relationships = (await RunAsync("source-citing-relationships", cancellationToken, ("sourceId", sourceId))).Rows
+        // The page runs over the citing nodes, then the citing relationships: the node part decides where the second starts.
+        var offset = page.Offset;
+        var nodeRow = (await RunAsync("source-citing-nodes", cancellationToken, ("sourceId", sourceId), ("skip", offset), ("limit", page.Limit))).Rows.Single();
+        var nodeTotal = nodeRow.Int("total");
+        var nodes = nodeRow["nodes"].EnumerateArray().Select(n => NodeRef.Of(Neo4jValues.ToNode(n))).ToList();
+        var relationshipRow = (await RunAsync("source-citing-relationships", cancellationToken, ("sourceId", sourceId),
+            ("skip", Math.Max(0, offset - nodeTotal)), ("limit", page.Limit - nodes.Count))).Rows.Single();
+        var relationshipTotal = relationshipRow.Int("total");
+        var relationships = relationshipRow["relationships"].EnumerateArray()
             .Select(row =>
             {
-                var from = Neo4jValues.ToNode(row["fromNode"]);
-                var to = Neo4jValues.ToNode(row["toNode"]);
-                var r = Neo4jValues.ToRelationship(row["relationship"], from.Id, to.Id);
+                var from = Neo4jValues.ToNode(row.GetProperty("fromNode"));
+                var to = Neo4jValues.ToNode(row.GetProperty("toNode"));
+                var r = Neo4jValues.ToRelationship(row.GetProperty("relationship"), from.Id, to.Id);
                 return new CitedRelationship(r.Id, r.Type, NodeRef.Of(from), NodeRef.Of(to), r.Properties, r.Properties.LegalStatus(), r.Sources);
             })
             .ToList();
-        return new SourceEvidence(refs[sourceId], source, nodes, relationships);
+        var slice = EvidencePaging.Slice(nodeTotal, relationshipTotal, page);
+        return new SourceEvidence(refs[sourceId], source, nodeTotal, relationshipTotal, nodeTotal + relationshipTotal, slice.Next, nodes, relationships);
     }
 
-    public async Task<Dataset> ExportAsync(CancellationToken cancellationToken)
+    /// <summary>Export pages: each a bounded request, so a whole-graph export never needs one huge answer from the server.</summary>
+    private const int ExportPage = 5000;
+
+    public async IAsyncEnumerable<GraphNode> ExportNodesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var nodes = (await RunAsync("export-nodes", cancellationToken)).Rows.Select(r => Neo4jValues.ToNode(r["node"])).ToList();
-        var relationships = (await RunAsync("export-relationships", cancellationToken)).Rows.Select(Relationship).ToList();
-        return new Dataset(nodes, relationships);
+        var after = "";
+        while (true)
+        {
+            var rows = (await RunAsync("export-nodes", cancellationToken, ("after", after), ("limit", ExportPage))).Rows;
+            foreach (var row in rows) yield return Neo4jValues.ToNode(row["node"]);
+            if (rows.Count < ExportPage) yield break;
+            after = Neo4jValues.ToNode(rows[^1]["node"]).Id;
+        }
+    }
+
+    public async IAsyncEnumerable<GraphRelationship> ExportRelationshipsAsync(string? type, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (type == RelationshipTypes.IdentifiedAs)
+        {
+            foreach (var row in (await RunAsync("export-identified-as", cancellationToken)).Rows) yield return Relationship(row);
+            yield break;
+        }
+        var after = "";
+        while (true)
+        {
+            var rows = (await RunAsync("export-relationships", cancellationToken, ("after", after), ("limit", ExportPage), ("type", type))).Rows;
+            foreach (var row in rows.Where(r => r["relationship"].ValueKind == System.Text.Json.JsonValueKind.Object)) yield return Relationship(row);
+            var starts = rows.Select(r => r.RequiredString("start")).Distinct(StringComparer.Ordinal).Count();
+            if (starts < ExportPage) yield break;
+            after = rows[^1].RequiredString("start");
+        }
     }
 }

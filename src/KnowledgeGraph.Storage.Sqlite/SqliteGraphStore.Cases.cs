@@ -67,7 +67,8 @@ public sealed partial class SqliteGraphStore
         return rows.GroupBy(r => r.Event).ToDictionary(g => g.Key, g => g.Select(x => x.Actor).ToList(), StringComparer.Ordinal);
     }
 
-    public async Task<IReadOnlyList<CaseFacts>> GetCaseFactsAsync(CancellationToken cancellationToken)
+    /// <summary>Every case's facts in one pass (the case index is built from these; never per request).</summary>
+    private async Task<List<CaseFacts>> LoadAllCaseFactsAsync(CancellationToken cancellationToken)
     {
         await using var connection = Open();
         var cases = await connection.QueryAsync($"SELECT {NodeColumns} FROM nodes n WHERE n.label = 'Case' ORDER BY n.id", r => ReadNode(r), cancellationToken);

@@ -34,32 +34,4 @@ public sealed partial class SqliteGraphStore
             r => ReadNode(r), cancellationToken, ("$match", match), ("$label", query.Label), ("$cap", QueryLimits.MaxResults * 4));
         return SearchRanking.Rank(candidates.Select(n => new SearchHit(n.Id, n.Label, n.Name, n.Aliases)), query.Text, query.Limit);
     }
-
-    public async Task<SourceEvidence?> GetSourceEvidenceAsync(string sourceId, CancellationToken cancellationToken)
-    {
-        await using var connection = Open();
-        var source = await LoadNodeAsync(connection, sourceId, cancellationToken);
-        if (source is null || source.Label != Labels.Source) return null;
-        var refs = await LoadSourceRefsAsync(connection, [sourceId], cancellationToken);
-
-        var citingNodes = await connection.QueryAsync(
-            $"SELECT {NodeColumns} FROM nodes n WHERE EXISTS (SELECT 1 FROM json_each(n.sources) WHERE value = $id) ORDER BY n.id",
-            r => ReadNode(r), cancellationToken, ("$id", sourceId));
-        var citingRels = await connection.QueryAsync(
-            $"SELECT {RelationshipColumns} FROM relationships r WHERE EXISTS (SELECT 1 FROM json_each(r.sources) WHERE value = $id) ORDER BY r.id",
-            r => ReadRelationship(r), cancellationToken, ("$id", sourceId));
-        var ends = await LoadNodesAsync(connection, citingRels.SelectMany(r => new[] { r.From, r.To }), cancellationToken);
-
-        return new SourceEvidence(refs[sourceId], source, citingNodes.Select(NodeRef.Of).ToList(),
-            citingRels.Select(r => new CitedRelationship(r.Id, r.Type, NodeRef.Of(ends[r.From]), NodeRef.Of(ends[r.To]), r.Properties,
-                r.Properties.LegalStatus(), r.Sources)).ToList());
-    }
-
-    public async Task<Dataset> ExportAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = Open();
-        var nodes = await connection.QueryAsync($"SELECT {NodeColumns} FROM nodes n ORDER BY n.id", r => ReadNode(r), cancellationToken);
-        var rels = await connection.QueryAsync($"SELECT {RelationshipColumns} FROM relationships r ORDER BY r.id", r => ReadRelationship(r), cancellationToken);
-        return new Dataset(nodes, rels);
-    }
 }

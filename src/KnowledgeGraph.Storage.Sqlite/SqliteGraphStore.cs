@@ -39,6 +39,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
     private void OnImported()
     {
         _serviceIndex = NewServiceIndex();
+        ResetCaseIndex();
+        ResetCitationIndex();
     }
 
     private DateOnly Today => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);

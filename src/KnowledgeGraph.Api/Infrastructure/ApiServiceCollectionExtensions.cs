@@ -24,6 +24,8 @@ public static class ApiServiceCollectionExtensions
             .BindConfiguration(ApiOptions.Section)
             .Validate(o => o.QueryTimeout > TimeSpan.Zero && o.QueryTimeout <= TimeSpan.FromMinutes(5),
                 "Api:QueryTimeout must be more than zero and at most 5 minutes (e.g. 00:00:10).")
+            .Validate(o => o.ExportTimeout > TimeSpan.Zero && o.ExportTimeout <= TimeSpan.FromHours(6),
+                "Api:ExportTimeout must be more than zero and at most 6 hours (e.g. 00:10:00).")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(options =>

@@ -7,76 +7,88 @@ using KnowledgeGraph.Core.Model;
 namespace KnowledgeGraph.Api.Mapping;
 
 /// <summary>
-/// Writes the graph as GraphML that Gephi and yEd open: every attribute used is declared as a key first, values are
-/// XML-escaped by the writer, lists are joined with "; " (GraphML has no list type).
+/// Writes the graph as GraphML that Gephi and yEd open: every attribute the schema allows is declared as a key first
+/// (so nodes and edges can stream after them), values are XML-escaped by the writer, lists are joined with "; " (GraphML
+/// has no list type). Elements are written as the store yields them and flushed in batches, so memory stays flat.
 /// </summary>
 public static class GraphMlWriter
 {
     private const string Namespace = "http://graphml.graphdrawing.org/xmlns";
+    private const int FlushEvery = 2000;
 
-    public static byte[] Write(Dataset dataset)
+    private static readonly IReadOnlyList<string> NodeKeys = new[] { "label", "name", "aliases", "sources" }
+        .Concat(GraphSchema.Labels.SelectMany(l => l.Properties).Select(p => p.Name).Order(StringComparer.Ordinal)).Distinct().ToList();
+
+    private static readonly IReadOnlyList<string> EdgeKeys = new[] { "type", "legalStatus", "sources" }
+        .Concat(GraphSchema.Relationships.SelectMany(r => r.Properties).Select(p => p.Name).Order(StringComparer.Ordinal)).Distinct().ToList();
+
+    private static readonly HashSet<string> NodeKeySet = NodeKeys.ToHashSet(StringComparer.Ordinal);
+    private static readonly HashSet<string> EdgeKeySet = EdgeKeys.ToHashSet(StringComparer.Ordinal);
+
+    public static async Task WriteAsync(Stream output, IAsyncEnumerable<GraphNode> nodes, IAsyncEnumerable<GraphRelationship> relationships,
+        CancellationToken cancellationToken)
     {
-        var nodeKeys = new[] { "label", "name", "aliases", "sources" }
-            .Concat(dataset.Nodes.SelectMany(n => n.Properties.Keys).Distinct().Order(StringComparer.Ordinal)).Distinct().ToList();
-        var edgeKeys = new[] { "type", "legalStatus", "sources" }
-            .Concat(dataset.Relationships.SelectMany(r => r.Properties.Keys).Distinct().Order(StringComparer.Ordinal)).Distinct().ToList();
-
-        using var stream = new MemoryStream();
-        var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) };
-        using (var xml = XmlWriter.Create(stream, settings))
+        var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), Async = true };
+        await using var xml = XmlWriter.Create(output, settings);
+        await xml.WriteStartDocumentAsync();
+        await xml.WriteStartElementAsync(null, "graphml", Namespace);
+        foreach (var key in NodeKeys) await WriteKeyAsync(xml, "node", key);
+        foreach (var key in EdgeKeys) await WriteKeyAsync(xml, "edge", key);
+        await xml.WriteStartElementAsync(null, "graph", Namespace);
+        await xml.WriteAttributeStringAsync(null, "id", null, "knowledge-graph");
+        await xml.WriteAttributeStringAsync(null, "edgedefault", null, "directed");
+        var written = 0;
+        await foreach (var node in nodes.WithCancellation(cancellationToken))
         {
-            xml.WriteStartDocument();
-            xml.WriteStartElement("graphml", Namespace);
-            foreach (var key in nodeKeys) WriteKey(xml, "node", key);
-            foreach (var key in edgeKeys) WriteKey(xml, "edge", key);
-            xml.WriteStartElement("graph", Namespace);
-            xml.WriteAttributeString("id", "knowledge-graph");
-            xml.WriteAttributeString("edgedefault", "directed");
-            foreach (var node in dataset.Nodes)
-            {
-                xml.WriteStartElement("node", Namespace);
-                xml.WriteAttributeString("id", node.Id);
-                WriteData(xml, "node", "label", node.Label);
-                WriteData(xml, "node", "name", node.Name);
-                WriteData(xml, "node", "aliases", node.Aliases);
-                WriteData(xml, "node", "sources", node.Sources);
-                foreach (var (key, value) in node.Properties.Where(p => p.Key is not ("label" or "name" or "aliases" or "sources")))
-                    WriteData(xml, "node", key, value);
-                xml.WriteEndElement();
-            }
-            foreach (var rel in dataset.Relationships)
-            {
-                xml.WriteStartElement("edge", Namespace);
-                xml.WriteAttributeString("id", rel.Id);
-                xml.WriteAttributeString("source", rel.From);
-                xml.WriteAttributeString("target", rel.To);
-                WriteData(xml, "edge", "type", rel.Type);
-                WriteData(xml, "edge", "sources", rel.Sources);
-                foreach (var (key, value) in rel.Properties.Where(p => p.Key is not ("type" or "sources")))
-                    WriteData(xml, "edge", key, value);
-                xml.WriteEndElement();
-            }
-            xml.WriteEndElement();
-            xml.WriteEndElement();
-            xml.WriteEndDocument();
+            await xml.WriteStartElementAsync(null, "node", Namespace);
+            await xml.WriteAttributeStringAsync(null, "id", null, node.Id);
+            await WriteDataAsync(xml, "node", "label", node.Label);
+            await WriteDataAsync(xml, "node", "name", node.Name);
+            await WriteDataAsync(xml, "node", "aliases", node.Aliases);
+            await WriteDataAsync(xml, "node", "sources", node.Sources);
+            foreach (var (key, value) in node.Properties.Where(p => p.Key is not ("label" or "name" or "aliases" or "sources")))
+                await WriteDataAsync(xml, "node", Declared(NodeKeySet, key, node.Id), value);
+            await xml.WriteEndElementAsync();
+            if (++written % FlushEvery == 0) await xml.FlushAsync();
         }
-        return stream.ToArray();
+        await foreach (var rel in relationships.WithCancellation(cancellationToken))
+        {
+            await xml.WriteStartElementAsync(null, "edge", Namespace);
+            await xml.WriteAttributeStringAsync(null, "id", null, rel.Id);
+            await xml.WriteAttributeStringAsync(null, "source", null, rel.From);
+            await xml.WriteAttributeStringAsync(null, "target", null, rel.To);
+            await WriteDataAsync(xml, "edge", "type", rel.Type);
+            await WriteDataAsync(xml, "edge", "sources", rel.Sources);
+            foreach (var (key, value) in rel.Properties.Where(p => p.Key is not ("type" or "sources")))
+                await WriteDataAsync(xml, "edge", Declared(EdgeKeySet, key, rel.Id), value);
+            await xml.WriteEndElementAsync();
+            if (++written % FlushEvery == 0) await xml.FlushAsync();
+        }
+        await xml.WriteEndElementAsync();
+        await xml.WriteEndElementAsync();
+        await xml.WriteEndDocumentAsync();
+        await xml.FlushAsync();
     }
+
+    /// <summary>Keys are declared before the first element, from the schema; the importer refuses any other property, so
+    /// one here means the store holds data the schema does not allow, and the export fails rather than drop it.</summary>
+    private static string Declared(HashSet<string> keys, string key, string elementId) =>
+        keys.Contains(key) ? key : throw new InvalidOperationException($"{elementId} has the property '{key}', which the schema does not declare");
 
     /// <summary>Key ids are prefixed by what they describe, because nodes and edges may share an attribute name.</summary>
     public static string KeyId(string owner, string name) => $"{owner[0]}_{name}";
 
-    private static void WriteKey(XmlWriter xml, string owner, string name)
+    private static async Task WriteKeyAsync(XmlWriter xml, string owner, string name)
     {
-        xml.WriteStartElement("key", Namespace);
-        xml.WriteAttributeString("id", KeyId(owner, name));
-        xml.WriteAttributeString("for", owner);
-        xml.WriteAttributeString("attr.name", name);
-        xml.WriteAttributeString("attr.type", "string");
-        xml.WriteEndElement();
+        await xml.WriteStartElementAsync(null, "key", Namespace);
+        await xml.WriteAttributeStringAsync(null, "id", null, KeyId(owner, name));
+        await xml.WriteAttributeStringAsync(null, "for", null, owner);
+        await xml.WriteAttributeStringAsync(null, "attr.name", null, name);
+        await xml.WriteAttributeStringAsync(null, "attr.type", null, "string");
+        await xml.WriteEndElementAsync();
     }
 
-    private static void WriteData(XmlWriter xml, string owner, string key, object? value)
+    private static async Task WriteDataAsync(XmlWriter xml, string owner, string key, object? value)
     {
         var text = value switch
         {
@@ -87,9 +99,9 @@ public static class GraphMlWriter
             _ => Convert.ToString(value, CultureInfo.InvariantCulture),
         };
         if (string.IsNullOrEmpty(text)) return;
-        xml.WriteStartElement("data", Namespace);
-        xml.WriteAttributeString("key", KeyId(owner, key));
-        xml.WriteString(text);
-        xml.WriteEndElement();
+        await xml.WriteStartElementAsync(null, "data", Namespace);
+        await xml.WriteAttributeStringAsync(null, "key", null, KeyId(owner, key));
+        await xml.WriteStringAsync(text);
+        await xml.WriteEndElementAsync();
     }
 }

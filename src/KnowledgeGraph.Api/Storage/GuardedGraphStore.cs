@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Core.Model;
 using KnowledgeGraph.Core.Rules;
@@ -92,12 +93,15 @@ public sealed class GuardedGraphStore(IGraphStore inner) : IGraphStore
     public Task<CaseTimeline?> GetCaseTimelineAsync(string caseId, CancellationToken cancellationToken) =>
         inner.GetCaseTimelineAsync(caseId, cancellationToken).WaitAsync(cancellationToken);
 
-    public Task<IReadOnlyList<CaseFacts>> GetCaseFactsAsync(CancellationToken cancellationToken) =>
-        inner.GetCaseFactsAsync(cancellationToken).WaitAsync(cancellationToken);
+    public Task<CaseConnectionFacts?> GetCaseConnectionFactsAsync(string caseId, CancellationToken cancellationToken) =>
+        inner.GetCaseConnectionFactsAsync(caseId, cancellationToken).WaitAsync(cancellationToken);
 
-    public async Task<SourceEvidence?> GetSourceEvidenceAsync(string sourceId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CaseOutcome>> GetCaseOutcomesAsync(string? forceId, string? category, CancellationToken cancellationToken) =>
+        inner.GetCaseOutcomesAsync(forceId, category, cancellationToken).WaitAsync(cancellationToken);
+
+    public async Task<SourceEvidence?> GetSourceEvidenceAsync(string sourceId, PageRequest page, CancellationToken cancellationToken)
     {
-        var evidence = await inner.GetSourceEvidenceAsync(sourceId, cancellationToken).WaitAsync(cancellationToken);
+        var evidence = await inner.GetSourceEvidenceAsync(sourceId, page, cancellationToken).WaitAsync(cancellationToken);
         if (evidence is null) return null;
         var nodes = new List<NodeRef>();
         foreach (var node in evidence.Nodes) nodes.Add(await ProtectAsync(node, cancellationToken));
@@ -110,11 +114,46 @@ public sealed class GuardedGraphStore(IGraphStore inner) : IGraphStore
         return evidence with { Node = Protect(evidence.Node), Nodes = nodes, Relationships = relationships };
     }
 
-    public async Task<Dataset> ExportAsync(CancellationToken cancellationToken)
+    // Export streams element by element, so the guard decides per element: a pre-pass over IDENTIFIED_AS (a few rows)
+    // finds the links it must drop and the persons only they reach; every node and relationship is then checked as it passes.
+
+    public async IAsyncEnumerable<GraphNode> ExportNodesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var dataset = await inner.ExportAsync(cancellationToken).WaitAsync(cancellationToken);
-        var (nodes, relationships) = await ProtectGraphAsync(dataset.Nodes, dataset.Relationships, cancellationToken);
-        return new Dataset(nodes, relationships);
+        var hidden = await HiddenPeopleAsync(cancellationToken);
+        await foreach (var node in inner.ExportNodesAsync(cancellationToken).WithCancellation(cancellationToken))
+        {
+            if (hidden.Contains(node.Id)) continue;
+            if (node.Label == Labels.VictimRole) Remember(node);
+            yield return Protect(node);
+        }
+    }
+
+    public async IAsyncEnumerable<GraphRelationship> ExportRelationshipsAsync(string? type, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var rel in inner.ExportRelationshipsAsync(type, cancellationToken).WithCancellation(cancellationToken))
+        {
+            if (rel.Type == RelationshipTypes.IdentifiedAs && !(await VictimAsync(rel.From, cancellationToken)).MayBeIdentified) continue;
+            yield return rel;
+        }
+    }
+
+    /// <summary>Persons whose only links are IDENTIFIED_AS from roles that may not be identified: they must not appear at all.</summary>
+    private async Task<HashSet<string>> HiddenPeopleAsync(CancellationToken cancellationToken)
+    {
+        var forbidden = new List<GraphRelationship>();
+        await foreach (var rel in inner.ExportRelationshipsAsync(RelationshipTypes.IdentifiedAs, cancellationToken).WithCancellation(cancellationToken))
+            if (rel.Type == RelationshipTypes.IdentifiedAs && !(await VictimAsync(rel.From, cancellationToken)).MayBeIdentified)
+                forbidden.Add(rel);
+        var forbiddenIds = forbidden.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var hidden = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var person in forbidden.GroupBy(r => r.To, StringComparer.Ordinal))
+        {
+            // One more relationship than the forbidden ones is enough to know whether the person has any other.
+            // A person the adapter cannot show is hidden too: when in doubt, withhold.
+            var detail = await inner.GetNodeAsync(person.Key, person.Count() + 1, cancellationToken).WaitAsync(cancellationToken);
+            if (detail is null || (!detail.RelationshipsTruncated && detail.Relationships.All(r => forbiddenIds.Contains(r.Id)))) hidden.Add(person.Key);
+        }
+        return hidden;
     }
 
     private static GraphNode Protect(GraphNode node) =>

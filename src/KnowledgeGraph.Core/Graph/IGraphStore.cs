@@ -35,12 +35,22 @@ public interface IGraphStore
 
     Task<CaseTimeline?> GetCaseTimelineAsync(string caseId, CancellationToken cancellationToken);
 
-    /// <summary>What each case is made of (subjects, their service, actors, sources, categories, events): the input of
-    /// case connections and outcome statistics, which Core computes the same way for every store.</summary>
-    Task<IReadOnlyList<CaseFacts>> GetCaseFactsAsync(CancellationToken cancellationToken);
+    /// <summary>What the connections of one case are computed from (<see cref="Rules.CaseConnectionRule"/>): the case's facts,
+    /// the facts of every case sharing a non-hub entity with it (<see cref="Rules.CaseConnectionRule.EntitiesOf"/>), and its
+    /// hubs with their members; null when the id is not a case. Cost follows the candidates, not the number of cases.</summary>
+    Task<CaseConnectionFacts?> GetCaseConnectionFactsAsync(string caseId, CancellationToken cancellationToken);
 
-    Task<SourceEvidence?> GetSourceEvidenceAsync(string sourceId, CancellationToken cancellationToken);
+    /// <summary>The outcome of every case the filters keep (<see cref="Rules.OutcomeStatistics.InForce"/>, category), in case
+    /// id order (ordinal): the input of outcome statistics.</summary>
+    Task<IReadOnlyList<CaseOutcome>> GetCaseOutcomesAsync(string? forceId, string? category, CancellationToken cancellationToken);
 
-    /// <summary>The whole graph, for export.</summary>
-    Task<Model.Dataset> ExportAsync(CancellationToken cancellationToken);
+    /// <summary>A source and one page of what cites it (nodes by id, then relationships by id; a citation with a locator
+    /// counts); null when the id is not a source.</summary>
+    Task<SourceEvidence?> GetSourceEvidenceAsync(string sourceId, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>Every node, by id, read as it streams (export).</summary>
+    IAsyncEnumerable<GraphNode> ExportNodesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every relationship (of <paramref name="type"/> when given), by id, read as it streams (export).</summary>
+    IAsyncEnumerable<GraphRelationship> ExportRelationshipsAsync(string? type, CancellationToken cancellationToken);
 }

@@ -9,18 +9,39 @@ public sealed record ConnectionLink(string Kind, string Strength, string Explana
 /// <summary>Another case and every way it connects to the case asked about, strongest first.</summary>
 public sealed record CaseConnection(NodeRef Case, string LegalStatus, string Strength, IReadOnlyList<ConnectionLink> Links);
 
-public sealed record CaseConnectionsResult(NodeRef Case, IReadOnlyList<CaseConnection> Connections, bool Truncated);
+/// <summary>A hub the case belongs to and how many other cases share it (each of them is a connection, ranked where the
+/// rule says, but only the page's are spelled out).</summary>
+public sealed record ConnectionHub(string Kind, NodeRef Node, int Cases);
+
+/// <summary>One page of a case's connections, strongest first; <c>total</c> counts every connected case.</summary>
+public sealed record CaseConnectionsResult(NodeRef Case, int Total, string? Next, bool Truncated, IReadOnlyList<ConnectionHub> Hubs,
+    IReadOnlyList<CaseConnection> Connections);
+
+/// <summary>Something a case is made of that another case can share; <c>Kind</c> is one of <see cref="CaseConnectionRule.Kinds"/>.</summary>
+public readonly record struct CaseEntity(string Kind, NodeRef Node)
+{
+    /// <summary>The key a store indexes cases by (kind and id; names do not matter).</summary>
+    public string Key => $"{Kind}|{Node.Id}";
+}
 
 /// <summary>
 /// How cases connect (DESIGN.md "Connections across cases"): stated relations, shared officers, shared units, a shared
 /// force in the same period, institutions acting in both cases' events, shared sources, shared categories.
-/// Computed here over <see cref="CaseFacts"/> so every store answers alike. A force employs thousands, so a shared
-/// force alone says little: it only counts when the two cases' periods certainly overlap, and it ranks below a unit.
+/// Computed here so every store answers alike. A force employs thousands, so a shared force alone says little: it only
+/// counts when the two cases' periods certainly overlap, and it ranks below a unit.
+/// <para>
+/// Hubs: a unit, force, institution, source or category shared by more than <see cref="HubThreshold"/> cases links each
+/// of them by one link through the hub ([case A, hub, case B]) rather than one per pair of officers, so a case in a
+/// 50,000-case source costs as much as the page it shows. Officers and stated relations are never hubs.
+/// </para>
 /// </summary>
 public static class CaseConnectionRule
 {
     public const string Related = "related", Officer = "officer", Unit = "unit", Force = "force",
         Institution = "institution", Source = "source", Category = "category";
+
+    /// <summary>Cases sharing an entity beyond which it is a hub.</summary>
+    public const int HubThreshold = 200;
 
     /// <summary>Kinds in the order they rank; the first three are strong, category is weak.</summary>
     public static readonly IReadOnlyList<string> Kinds = [Related, Officer, Unit, Force, Institution, Source, Category];
@@ -32,31 +53,166 @@ public static class CaseConnectionRule
         _ => "medium",
     };
 
-    /// <summary>Null when <paramref name="caseId"/> is not among the facts.</summary>
-    public static CaseConnectionsResult? For(string caseId, IReadOnlyList<CaseFacts> facts, int limit, DateOnly today)
+    public static bool CanBeHub(string kind) => kind is Unit or Force or Institution or Source or Category;
+
+    /// <summary>
+    /// What stores index cases by: any two cases that connect share at least one of these (a stated relation is an
+    /// entity of both ends: the case itself and each case it names). Stores build their case → entity inverted index
+    /// from this, so the candidates they fetch are exactly the cases the rule could link.
+    /// </summary>
+    public static IEnumerable<CaseEntity> EntitiesOf(CaseFacts facts)
     {
-        var subject = facts.FirstOrDefault(f => f.Case.Id == caseId);
-        if (subject is null) return null;
-
-        var connections = new List<CaseConnection>();
-        foreach (var other in facts.Where(f => f.Case.Id != caseId))
+        yield return new CaseEntity(Related, facts.Case);
+        foreach (var related in facts.RelatedCases) yield return new CaseEntity(Related, related);
+        foreach (var subject in facts.Subjects)
         {
-            var links = LinksBetween(subject, other, today)
-                .DistinctBy(l => (l.Kind, string.Join('|', l.Path.Select(p => p.Id))))
-                .OrderBy(l => Rank(l.Kind)).ThenBy(l => l.Explanation, StringComparer.Ordinal)
-                .ToList();
-            if (links.Count > 0)
-                connections.Add(new CaseConnection(other.Case, other.LegalStatus, StrengthOf(links[0].Kind), links));
+            yield return new CaseEntity(Officer, subject.Officer);
+            foreach (var service in subject.Service)
+            {
+                if (service.Organisation.Label == Labels.Unit) yield return new CaseEntity(Unit, service.Organisation);
+                if (service.ForceId is not null) yield return new CaseEntity(Force, ForceOf(service));
+            }
         }
-
-        var ordered = connections
-            .OrderBy(c => Rank(c.Links[0].Kind))
-            .ThenByDescending(c => c.Links.Count(l => StrengthOf(l.Kind) != "weak"))
-            .ThenBy(c => c.Case.Name, StringComparer.Ordinal)
-            .ThenBy(c => c.Case.Id, StringComparer.Ordinal)
-            .ToList();
-        return new CaseConnectionsResult(subject.Case, ordered.Take(limit).ToList(), ordered.Count > limit);
+        foreach (var actor in facts.Events.SelectMany(e => e.Actors).Where(IsInstitution)) yield return new CaseEntity(Institution, actor);
+        foreach (var source in facts.Sources) yield return new CaseEntity(Source, new NodeRef(source.Id, Labels.Source, source.Title));
+        foreach (var category in facts.Categories) yield return new CaseEntity(Category, new NodeRef(category, "Category", category));
     }
+
+    /// <summary>The force a spell of service belongs to (its name is the id when the spell is in one of its units).</summary>
+    private static NodeRef ForceOf(ServiceRecord service) =>
+        service.Organisation.Label == Labels.Force ? service.Organisation : new NodeRef(service.ForceId!, Labels.Force, service.ForceId!);
+
+    /// <summary>One page of the connections of <see cref="CaseConnectionFacts.Case"/>, ranked: strongest link kind first,
+    /// then more links that are not weak, then case name and id.</summary>
+    public static CaseConnectionsResult For(CaseConnectionFacts facts, PageRequest page, DateOnly today)
+    {
+        var subject = facts.Case;
+        var hubs = facts.Hubs.Where(h => CanBeHub(h.Kind)).ToList();
+        var hubByKey = hubs.ToDictionary(h => new CaseEntity(h.Kind, h.Node).Key, StringComparer.Ordinal);
+        var subjectPeriod = CasePeriod(subject);
+
+        // Cases sharing something that is not a hub: every link spelled out.
+        var candidateIds = new HashSet<string>(StringComparer.Ordinal) { subject.Case.Id };
+        var full = new List<CaseConnection>();
+        foreach (var other in facts.Candidates)
+        {
+            if (!candidateIds.Add(other.Case.Id)) continue;
+            if (Connect(subject, other, hubByKey, today) is { } connection) full.Add(connection);
+        }
+        full.Sort(Compare);
+
+        // Cases sharing only hubs: their links are exactly one per hub they share, so they rank from membership alone.
+        var slots = new Dictionary<int, int>();
+        var members = new List<CaseHubMember>();
+        var memberships = new List<(int Slot, int Hub)>();
+        for (var h = 0; h < hubs.Count; h++)
+        {
+            var hub = hubs[h];
+            foreach (var member in hub.Cases)
+            {
+                if (candidateIds.Contains(member.Case.Id)) continue;
+                if (hub.Kind == Force && subjectPeriod.OverlapWith(member.Period, today).Certainty != Certainty.Certain) continue;
+                if (!slots.TryGetValue(member.Order, out var slot))
+                {
+                    slots[member.Order] = slot = members.Count;
+                    members.Add(member);
+                }
+                memberships.Add((slot, h));
+            }
+        }
+        var best = new int[members.Count];
+        var strong = new int[members.Count];
+        Array.Fill(best, Kinds.Count);
+        foreach (var (slot, h) in memberships)
+        {
+            best[slot] = Math.Min(best[slot], Rank(hubs[h].Kind));
+            if (StrengthOf(hubs[h].Kind) != "weak") strong[slot]++;
+        }
+        // rank, then more non-weak links first, then name order: one sortable number per member.
+        var keys = new long[members.Count];
+        var order = new int[members.Count];
+        for (var i = 0; i < members.Count; i++)
+        {
+            keys[i] = ((long)best[i] << 56) | ((long)(255 - Math.Min(strong[i], 255)) << 48) | (uint)members[i].Order;
+            order[i] = i;
+        }
+        Array.Sort(keys, order);
+
+        // Merge the two ranked lists up to the end of the page.
+        var offset = page.Offset;
+        var total = full.Count + members.Count;
+        var items = new List<CaseConnection>();
+        var pageSlots = new List<(int Index, int Slot)>();
+        int f = 0, m = 0;
+        for (var position = 0; position < offset + page.Limit && (f < full.Count || m < members.Count); position++)
+        {
+            var takeFull = m >= members.Count
+                || (f < full.Count && CompareKeys(RankKey(full[f]), full[f].Case, (best[order[m]], strong[order[m]]), members[order[m]].Case) <= 0);
+            if (takeFull)
+            {
+                if (position >= offset) items.Add(full[f]);
+                f++;
+            }
+            else
+            {
+                if (position >= offset)
+                {
+                    pageSlots.Add((items.Count, order[m]));
+                    items.Add(null!);
+                }
+                m++;
+            }
+        }
+        if (pageSlots.Count > 0)
+        {
+            var wanted = pageSlots.ToDictionary(p => p.Slot, p => p.Index);
+            var hubLinks = new Dictionary<int, List<ConnectionLink>>();
+            foreach (var (slot, h) in memberships)
+            {
+                if (!wanted.ContainsKey(slot)) continue;
+                if (!hubLinks.TryGetValue(slot, out var links)) hubLinks[slot] = links = [];
+                links.Add(HubLink(subject.Case, hubs[h], members[slot].Case, subjectPeriod));
+            }
+            foreach (var (slot, index) in wanted)
+            {
+                var links = OrderLinks(hubLinks[slot]);
+                items[index] = new CaseConnection(members[slot].Case, members[slot].LegalStatus, StrengthOf(links[0].Kind), links);
+            }
+        }
+        var end = offset + items.Count;
+        var next = end < total ? Paging.CursorAt(end) : null;
+        var summary = hubs.Select(h => new ConnectionHub(h.Kind, h.Node, h.Cases.Count(c => c.Case.Id != subject.Case.Id)))
+            .OrderBy(h => Rank(h.Kind)).ThenByDescending(h => h.Cases).ThenBy(h => h.Node.Id, StringComparer.Ordinal).ToList();
+        return new CaseConnectionsResult(subject.Case, total, next, next is not null, summary, items);
+    }
+
+    /// <summary>How <paramref name="other"/> connects to <paramref name="subject"/>, or null when it does not; links through the
+    /// entities in <paramref name="hubs"/> (keyed by <see cref="CaseEntity.Key"/>) are one link per hub.</summary>
+    public static CaseConnection? Connect(CaseFacts subject, CaseFacts other, IReadOnlyDictionary<string, CaseHub> hubs, DateOnly today)
+    {
+        var links = OrderLinks(LinksBetween(subject, other, hubs, today).ToList());
+        return links.Count == 0 ? null : new CaseConnection(other.Case, other.LegalStatus, StrengthOf(links[0].Kind), links);
+    }
+
+    /// <summary>The rule's order of connections.</summary>
+    public static int Compare(CaseConnection a, CaseConnection b) => CompareKeys(RankKey(a), a.Case, RankKey(b), b.Case);
+
+    private static (int Rank, int Strong) RankKey(CaseConnection c) => (Rank(c.Links[0].Kind), c.Links.Count(l => StrengthOf(l.Kind) != "weak"));
+
+    private static int CompareKeys((int Rank, int Strong) a, NodeRef aCase, (int Rank, int Strong) b, NodeRef bCase)
+    {
+        var byRank = a.Rank.CompareTo(b.Rank);
+        if (byRank != 0) return byRank;
+        var byStrong = b.Strong.CompareTo(a.Strong);
+        if (byStrong != 0) return byStrong;
+        var byName = string.CompareOrdinal(aCase.Name, bCase.Name);
+        return byName != 0 ? byName : string.CompareOrdinal(aCase.Id, bCase.Id);
+    }
+
+    private static List<ConnectionLink> OrderLinks(List<ConnectionLink> links) =>
+        links.DistinctBy(l => (l.Kind, string.Join('|', l.Path.Select(p => p.Id))))
+            .OrderBy(l => Rank(l.Kind)).ThenBy(l => l.Explanation, StringComparer.Ordinal)
+            .ToList();
 
     private static int Rank(string kind)
     {
@@ -65,7 +221,7 @@ public static class CaseConnectionRule
         return Kinds.Count;
     }
 
-    private static IEnumerable<ConnectionLink> LinksBetween(CaseFacts a, CaseFacts b, DateOnly today)
+    private static IEnumerable<ConnectionLink> LinksBetween(CaseFacts a, CaseFacts b, IReadOnlyDictionary<string, CaseHub> hubs, DateOnly today)
     {
         if (a.RelatedCases.Any(r => r.Id == b.Case.Id) || b.RelatedCases.Any(r => r.Id == a.Case.Id))
             yield return Link(Related, $"{a.Case.Name} is recorded as related to {b.Case.Name}", a.Case, b.Case);
@@ -73,43 +229,73 @@ public static class CaseConnectionRule
         foreach (var officer in a.Subjects.Select(s => s.Officer).IntersectBy(b.Subjects.Select(s => s.Officer.Id), o => o.Id))
             yield return Link(Officer, $"{officer.Name} is a subject of both cases", a.Case, officer, b.Case);
 
-        var casesOverlap = CasePeriod(a).OverlapWith(CasePeriod(b), today).Certainty == Certainty.Certain;
+        var aPeriod = CasePeriod(a);
+        var casesOverlap = aPeriod.OverlapWith(CasePeriod(b), today).Certainty == Certainty.Certain;
         foreach (var sa in a.Subjects)
             foreach (var sb in b.Subjects.Where(s => s.Officer.Id != sa.Officer.Id))
                 foreach (var ra in sa.Service)
                     foreach (var rb in sb.Service)
                     {
                         if (ra.Organisation.Id == rb.Organisation.Id && ra.Organisation.Label == Labels.Unit)
-                            yield return Link(Unit, $"{sa.Officer.Name} and {sb.Officer.Name} both served in {ra.Organisation.Name}",
-                                a.Case, sa.Officer, ra.Organisation, sb.Officer, b.Case);
-                        else if (casesOverlap && ra.ForceId is not null && ra.ForceId == rb.ForceId)
+                        {
+                            if (!hubs.ContainsKey(new CaseEntity(Unit, ra.Organisation).Key))
+                                yield return Link(Unit, $"{sa.Officer.Name} and {sb.Officer.Name} both served in {ra.Organisation.Name}",
+                                    a.Case, sa.Officer, ra.Organisation, sb.Officer, b.Case);
+                        }
+                        else if (casesOverlap && ra.ForceId is not null && ra.ForceId == rb.ForceId
+                                 && !hubs.ContainsKey(new CaseEntity(Force, ForceOf(ra)).Key))
                         {
                             var force = ra.Organisation.Label == Labels.Force ? ra.Organisation
                                 : rb.Organisation.Label == Labels.Force ? rb.Organisation
-                                : new NodeRef(ra.ForceId, Labels.Force, ra.ForceId);
+                                : ForceOf(ra);
                             yield return Link(Force, $"{sa.Officer.Name} and {sb.Officer.Name} both served in {force.Name}, and the cases overlap in time",
                                 a.Case, sa.Officer, force, sb.Officer, b.Case);
                         }
                     }
 
+        // Hub units and forces: one link each when both cases have a subject who served there.
+        var bEntities = EntitiesOf(b).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var hub in hubs.Values.Where(h => h.Kind is Unit or Force))
+            if (bEntities.Contains(new CaseEntity(hub.Kind, hub.Node).Key))
+            {
+                var link = HubLink(a.Case, hub, b.Case, aPeriod, CasePeriod(b), today);
+                if (link is not null) yield return link;
+            }
+
         var actorsB = b.Events.SelectMany(e => e.Actors).Where(IsInstitution).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var actor in a.Events.SelectMany(e => e.Actors).Where(n => IsInstitution(n) && actorsB.Contains(n.Id)).DistinctBy(n => n.Id))
             yield return Link(Institution, $"{actor.Name} acted in both cases", a.Case, actor, b.Case);
 
-        foreach (var source in a.Sources.IntersectBy(b.Sources.Select(s => s.Id), s => s.Id))
+        foreach (var source in a.Sources.IntersectBy(b.Sources.Select(s => s.Id), s => s.Id).DistinctBy(s => s.Id))
             yield return Link(Source, $"\"{source.Title}\" covers both cases", a.Case, new NodeRef(source.Id, Labels.Source, source.Title), b.Case);
 
         foreach (var category in a.Categories.Intersect(b.Categories, StringComparer.Ordinal))
             yield return Link(Category, $"both cases are in the category {category}", a.Case, b.Case);
     }
 
+    private static ConnectionLink? HubLink(NodeRef a, CaseHub hub, NodeRef b, Period aPeriod, Period bPeriod, DateOnly today) =>
+        hub.Kind == Force && aPeriod.OverlapWith(bPeriod, today).Certainty != Certainty.Certain ? null : HubLink(a, hub, b, aPeriod);
+
+    /// <summary>The one link through a hub; the same words as the link it stands for, so a hub member reads like any other.</summary>
+    private static ConnectionLink HubLink(NodeRef a, CaseHub hub, NodeRef b, Period aPeriod) => hub.Kind switch
+    {
+        Unit => Link(Unit, $"subjects of both cases served in {hub.Node.Name} (a hub: {hub.Cases.Count:N0} cases have a subject who served there)", a, hub.Node, b),
+        Force => Link(Force, $"subjects of both cases served in {hub.Node.Name}, and the cases overlap in time (a hub: {hub.Cases.Count:N0} cases have a subject who served there)", a, hub.Node, b),
+        Institution => Link(Institution, $"{hub.Node.Name} acted in both cases", a, hub.Node, b),
+        Source => Link(Source, $"\"{hub.Node.Name}\" covers both cases", a, hub.Node, b),
+        _ => Link(Category, $"both cases are in the category {hub.Node.Id}", a, b),
+    };
+
     // Organisations and people act for institutions; an officer acting in an event is already covered by the subject links.
     private static bool IsInstitution(NodeRef node) => node.Label is Labels.Organisation or Labels.Person;
 
     /// <summary>From the first known date (the case's own or its earliest step) to its latest step.</summary>
-    public static Period CasePeriod(CaseFacts facts)
+    public static Period CasePeriod(CaseFacts facts) => CasePeriod(facts.Date, facts.Events.Select(e => e.Date));
+
+    /// <summary>The same, from the case's own date and its steps' dates (what a store needs to rank a hub's members).</summary>
+    public static Period CasePeriod(string? date, IEnumerable<string?> eventDates)
     {
-        var dates = facts.Events.Select(e => e.Date).Append(facts.Date)
+        var dates = eventDates.Append(date)
             .Select(d => PartialDate.TryParse(d, out var date, out _) ? date : (PartialDate?)null)
             .OfType<PartialDate>().Order().ToList();
         return dates.Count == 0 ? Period.Unknown : new Period(PeriodEnd.On(dates[0]), PeriodEnd.On(dates[^1]));

@@ -3,14 +3,15 @@ using KnowledgeGraph.Core.Model;
 
 namespace KnowledgeGraph.Core.Rules;
 
-/// <summary>How many cases reached a finding at a level followed by a sanction, and which cases they are.</summary>
-public sealed record OutcomeCount(string? Finding, string Sanction, string Label, int Count, IReadOnlyList<string> CaseIds);
+/// <summary>How many cases reached a finding at a level followed by a sanction, and which cases they are (at most the
+/// asked-for number of ids, in id order; <c>caseIdsTruncated</c> says when there are more than listed).</summary>
+public sealed record OutcomeCount(string? Finding, string Sanction, string Label, int Count, IReadOnlyList<string> CaseIds, bool CaseIdsTruncated);
 
 /// <summary>A ratio shown with its parts and the cases behind each part, so a reader can check every one.</summary>
 public sealed record OutcomeRatio(string Question, int Numerator, int Denominator, double? Ratio,
-    IReadOnlyList<string> NumeratorCaseIds, IReadOnlyList<string> DenominatorCaseIds);
+    IReadOnlyList<string> NumeratorCaseIds, IReadOnlyList<string> DenominatorCaseIds, bool CaseIdsTruncated);
 
-public sealed record OutcomeStatisticsResult(string? Force, string? Category, int CasesConsidered,
+public sealed record OutcomeStatisticsResult(string? Force, string? Category, int CasesConsidered, int CaseIdLimit,
     IReadOnlyList<OutcomeCount> Outcomes, OutcomeRatio GrossMisconductDismissal);
 
 /// <summary>
@@ -26,47 +27,56 @@ public static class OutcomeStatistics
 
     private static readonly HashSet<string> DismissalSanctions = ["dismissed", "would_have_been_dismissed"];
 
-    public static OutcomeStatisticsResult Compute(IReadOnlyList<CaseFacts> facts, string? forceId, string? category)
-    {
-        var cases = facts
-            .Where(f => forceId is null || f.Subjects.SelectMany(s => s.Service).Any(r => r.ForceId == forceId || r.Organisation.Id == forceId))
-            .Where(f => category is null || f.Categories.Contains(category, StringComparer.Ordinal))
-            .OrderBy(f => f.Case.Id, StringComparer.Ordinal)
-            .ToList();
+    /// <summary>Case ids listed per count unless asked otherwise; counts are always whole.</summary>
+    public const int DefaultCaseIds = 1000;
 
-        var rows = new Dictionary<(string? Finding, string Sanction), List<string>>();
-        var grossFindings = new List<string>();
-        var grossDismissals = new List<string>();
-        foreach (var caseFacts in cases)
+    /// <summary>What statistics need of one case, decided once per case (stores keep these ready).</summary>
+    public static CaseOutcome OutcomeOf(string caseId, IReadOnlyList<EventFact> events) =>
+        new(caseId, FindingOf(events), events.OrderBy(e => PartialDate.Parse(e.Date))
+            .Select(SanctionOf).OfType<string>().Distinct(StringComparer.Ordinal).ToList());
+
+    public static CaseOutcome OutcomeOf(CaseFacts facts) => OutcomeOf(facts.Case.Id, facts.Events);
+
+    /// <summary>Which cases a force filter keeps: those with a subject who served in the force or one of its units.</summary>
+    public static bool InForce(CaseFacts facts, string forceId) =>
+        facts.Subjects.SelectMany(s => s.Service).Any(r => r.ForceId == forceId || r.Organisation.Id == forceId);
+
+    /// <summary>The statistics over <paramref name="cases"/>: the outcome of every case the filter keeps, in case id order
+    /// (ordinal). At most <paramref name="caseIdLimit"/> ids are listed per count.</summary>
+    public static OutcomeStatisticsResult Compute(IReadOnlyList<CaseOutcome> cases, string? forceId, string? category, int caseIdLimit = DefaultCaseIds)
+    {
+        var rows = new Dictionary<(string? Finding, string Sanction), (int Count, List<string> Ids)>();
+        int grossFindings = 0, grossDismissals = 0;
+        List<string> grossFindingIds = [], grossDismissalIds = [];
+        foreach (var outcome in cases)
         {
-            var finding = FindingOf(caseFacts);
-            var sanctions = caseFacts.Events.OrderBy(e => PartialDate.Parse(e.Date))
-                .Select(SanctionOf).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-            if (finding is null && sanctions.Count == 0) continue;
-            foreach (var sanction in sanctions.DefaultIfEmpty(NoneRecorded))
+            var finding = outcome.Finding;
+            if (finding is null && outcome.Sanctions.Count == 0) continue;
+            foreach (var sanction in outcome.Sanctions.DefaultIfEmpty(NoneRecorded))
             {
                 var key = (finding, sanction);
-                if (!rows.TryGetValue(key, out var ids)) rows[key] = ids = [];
-                ids.Add(caseFacts.Case.Id);
+                var row = rows.TryGetValue(key, out var known) ? known : (0, new List<string>());
+                if (row.Item2.Count < caseIdLimit) row.Item2.Add(outcome.CaseId);
+                rows[key] = (row.Item1 + 1, row.Item2);
             }
             if (finding == GrossMisconduct)
             {
-                grossFindings.Add(caseFacts.Case.Id);
-                if (sanctions.Any(DismissalSanctions.Contains))
-                    grossDismissals.Add(caseFacts.Case.Id);
+                if (grossFindings++ < caseIdLimit) grossFindingIds.Add(outcome.CaseId);
+                if (outcome.Sanctions.Any(DismissalSanctions.Contains) && grossDismissals++ < caseIdLimit) grossDismissalIds.Add(outcome.CaseId);
             }
         }
 
         var outcomes = rows
-            .Select(r => new OutcomeCount(r.Key.Finding, r.Key.Sanction, Describe(r.Key.Finding, r.Key.Sanction), r.Value.Count, r.Value))
+            .Select(r => new OutcomeCount(r.Key.Finding, r.Key.Sanction, Describe(r.Key.Finding, r.Key.Sanction), r.Value.Count, r.Value.Ids,
+                r.Value.Count > r.Value.Ids.Count))
             .OrderBy(o => FindingRank(o.Finding)).ThenByDescending(o => o.Count).ThenBy(o => o.Sanction, StringComparer.Ordinal)
             .ToList();
         var ratio = new OutcomeRatio(
             "Of the cases with a proven gross-misconduct finding, how many ended in dismissal (or would have, had the officer not already left)?",
-            grossDismissals.Count, grossFindings.Count,
-            grossFindings.Count == 0 ? null : Math.Round((double)grossDismissals.Count / grossFindings.Count, 3),
-            grossDismissals, grossFindings);
-        return new OutcomeStatisticsResult(forceId, category, cases.Count, outcomes, ratio);
+            grossDismissals, grossFindings,
+            grossFindings == 0 ? null : Math.Round((double)grossDismissals / grossFindings, 3),
+            grossDismissalIds, grossFindingIds, grossFindings > grossFindingIds.Count);
+        return new OutcomeStatisticsResult(forceId, category, cases.Count, caseIdLimit, outcomes, ratio);
     }
 
     /// <summary>The coded sanction; a dismissal step is a dismissal; any other sanction step without a code is "not coded"
@@ -79,9 +89,11 @@ public static class OutcomeStatistics
     };
 
     /// <summary>The most serious finding that stands in the case: criminal conviction, then gross misconduct, then misconduct.</summary>
-    public static string? FindingOf(CaseFacts facts)
+    public static string? FindingOf(CaseFacts facts) => FindingOf(facts.Events);
+
+    public static string? FindingOf(IReadOnlyList<EventFact> events)
     {
-        var ordered = facts.Events.OrderBy(e => PartialDate.Parse(e.Date)).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+        var ordered = events.OrderBy(e => PartialDate.Parse(e.Date)).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
         string? best = null;
         for (var i = 0; i < ordered.Count; i++)
         {

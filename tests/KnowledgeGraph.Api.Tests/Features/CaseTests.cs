@@ -1,4 +1,5 @@
 using KnowledgeGraph.Api.Tests.Infrastructure;
+using System.Text.Json;
 using KnowledgeGraph.Core.Model;
 using Xunit.Abstractions;
 
@@ -78,10 +79,34 @@ public sealed class CaseTests(ApiFixture app, ITestOutputHelper output) : ApiTes
     }
 
     [Fact]
-    public async Task Connections_of_an_unknown_case_are_not_found_and_a_bad_limit_is_refused()
+    public async Task Connections_of_an_unknown_case_are_not_found_and_a_bad_limit_or_cursor_is_refused()
     {
         await AssertNotFoundNamesAsync("/api/cases/case:nothing-here/connections", "case:nothing-here");
-        var errors = await GetValidationErrorsAsync($"/api/cases/{Mason}/connections?limit=0");
-        Assert.Contains("limit", errors.Keys);
+        var errors = await GetValidationErrorsAsync($"/api/cases/{Mason}/connections?limit=0&cursor=not-ours");
+        Assert.Equal(["cursor", "limit"], errors.Keys.Order());
+    }
+
+    [Fact]
+    public async Task Connections_walked_page_by_page_are_the_whole_list_in_the_same_order()
+    {
+        const string url = "/api/cases/case:mark-connor-inappropriate-relationship/connections";
+        var whole = await GetJsonAsync($"{url}?limit=500");
+        var total = whole.GetProperty("total").GetInt32();
+        Assert.True(total > 2);
+        Assert.Equal(total, whole.GetProperty("connections").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, whole.GetProperty("next").ValueKind);
+        Assert.Equal(JsonValueKind.Array, whole.GetProperty("hubs").ValueKind);
+
+        var walked = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await GetJsonAsync(cursor is null ? $"{url}?limit=2" : $"{url}?limit=2&cursor={Uri.EscapeDataString(cursor)}");
+            Assert.Equal(total, page.GetProperty("total").GetInt32());
+            Assert.Equal(page.GetProperty("next").ValueKind != JsonValueKind.Null, page.GetProperty("truncated").GetBoolean());
+            walked.AddRange(page.GetProperty("connections").EnumerateArray().Select(c => c.GetProperty("case").GetProperty("id").GetString()!));
+            cursor = page.GetProperty("next").GetString();
+        } while (cursor is not null);
+        Assert.Equal(whole.GetProperty("connections").EnumerateArray().Select(c => c.GetProperty("case").GetProperty("id").GetString()!), walked);
     }
 }

@@ -81,7 +81,18 @@ public abstract class TestStore : IGraphStore
     public virtual Task<ServedTogetherResult?> FindServedTogetherAsync(ServedTogetherQuery query, CancellationToken cancellationToken) => Answer<ServedTogetherResult?>(cancellationToken);
     public virtual Task<OrganisationServedTogether?> FindServedTogetherAtAsync(OrganisationServedTogetherQuery query, CancellationToken cancellationToken) => Answer<OrganisationServedTogether?>(cancellationToken);
     public virtual Task<CaseTimeline?> GetCaseTimelineAsync(string caseId, CancellationToken cancellationToken) => Answer<CaseTimeline?>(cancellationToken);
-    public virtual Task<IReadOnlyList<CaseFacts>> GetCaseFactsAsync(CancellationToken cancellationToken) => Answer<IReadOnlyList<CaseFacts>>(cancellationToken);
-    public virtual Task<SourceEvidence?> GetSourceEvidenceAsync(string sourceId, CancellationToken cancellationToken) => Answer<SourceEvidence?>(cancellationToken);
-    public virtual Task<Core.Model.Dataset> ExportAsync(CancellationToken cancellationToken) => Answer<Core.Model.Dataset>(cancellationToken);
+    public virtual Task<CaseConnectionFacts?> GetCaseConnectionFactsAsync(string caseId, CancellationToken cancellationToken) => Answer<CaseConnectionFacts?>(cancellationToken);
+    public virtual Task<IReadOnlyList<CaseOutcome>> GetCaseOutcomesAsync(string? forceId, string? category, CancellationToken cancellationToken) => Answer<IReadOnlyList<CaseOutcome>>(cancellationToken);
+    public virtual Task<SourceEvidence?> GetSourceEvidenceAsync(string sourceId, PageRequest page, CancellationToken cancellationToken) => Answer<SourceEvidence?>(cancellationToken);
+
+    public virtual async IAsyncEnumerable<Core.Model.GraphNode> ExportNodesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var node in await Answer<IReadOnlyList<Core.Model.GraphNode>>(cancellationToken)) yield return node;
+    }
+
+    public virtual async IAsyncEnumerable<Core.Model.GraphRelationship> ExportRelationshipsAsync(string? type,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var rel in await Answer<IReadOnlyList<Core.Model.GraphRelationship>>(cancellationToken)) yield return rel;
+    }
 }

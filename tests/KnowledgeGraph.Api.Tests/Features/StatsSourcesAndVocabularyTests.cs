@@ -13,6 +13,7 @@ public sealed class StatsSourcesAndVocabularyTests(ApiFixture app, ITestOutputHe
         var outcomes = stats.GetProperty("outcomes").EnumerateArray().ToList();
         Assert.NotEmpty(outcomes);
         Assert.All(outcomes, o => Assert.Equal(o.GetProperty("count").GetInt32(), o.GetProperty("caseIds").GetArrayLength()));
+        Assert.All(outcomes, o => Assert.False(o.GetProperty("caseIdsTruncated").GetBoolean()));
         var ratio = stats.GetProperty("grossMisconductDismissal");
         var numerator = ratio.GetProperty("numerator").GetInt32();
         var denominator = ratio.GetProperty("denominator").GetInt32();
@@ -33,6 +34,23 @@ public sealed class StatsSourcesAndVocabularyTests(ApiFixture app, ITestOutputHe
     }
 
     [Fact]
+    public async Task Case_id_lists_can_be_capped_while_counts_stay_whole()
+    {
+        var all = await GetJsonAsync("/api/stats/outcomes");
+        var capped = await GetJsonAsync("/api/stats/outcomes?caseIds=1");
+        Assert.Equal(1, capped.GetProperty("caseIdLimit").GetInt32());
+        var counts = all.GetProperty("outcomes").EnumerateArray().Select(o => o.GetProperty("count").GetInt32()).ToList();
+        var cappedOutcomes = capped.GetProperty("outcomes").EnumerateArray().ToList();
+        Assert.Equal(counts, cappedOutcomes.Select(o => o.GetProperty("count").GetInt32()));
+        Assert.All(cappedOutcomes, o =>
+        {
+            Assert.True(o.GetProperty("caseIds").GetArrayLength() <= 1);
+            Assert.Equal(o.GetProperty("count").GetInt32() > 1, o.GetProperty("caseIdsTruncated").GetBoolean());
+        });
+        Assert.Contains("caseIds", (await GetValidationErrorsAsync("/api/stats/outcomes?caseIds=-1")).Keys);
+    }
+
+    [Fact]
     public async Task An_unknown_category_and_a_force_id_of_the_wrong_kind_are_refused_together()
     {
         var errors = await GetValidationErrorsAsync("/api/stats/outcomes?force=officer:mark-connor&category=jaywalking");
@@ -48,12 +66,37 @@ public sealed class StatsSourcesAndVocabularyTests(ApiFixture app, ITestOutputHe
     [Fact]
     public async Task A_source_lists_everything_it_evidences()
     {
-        var evidence = await GetJsonAsync("/api/sources/source:iopc-connor-2024-07-18");
+        var evidence = await GetJsonAsync("/api/sources/source:iopc-connor-2024-07-18?limit=500");
         Assert.Equal("source:iopc-connor-2024-07-18", evidence.GetProperty("source").GetProperty("id").GetString());
         Assert.False(string.IsNullOrEmpty(evidence.GetProperty("source").GetProperty("title").GetString()));
         Assert.NotEmpty(evidence.GetProperty("relationships").EnumerateArray());
         Assert.All(evidence.GetProperty("relationships").EnumerateArray(), r =>
             Assert.Contains("source:iopc-connor-2024-07-18", r.GetProperty("sources").EnumerateArray().Select(s => s.GetString())));
+    }
+
+    [Fact]
+    public async Task A_source_walked_page_by_page_is_the_whole_evidence_and_a_bad_cursor_is_refused()
+    {
+        const string url = "/api/sources/source:iopc-connor-2024-07-18";
+        var whole = await GetJsonAsync($"{url}?limit=500");
+        var total = whole.GetProperty("total").GetInt32();
+        Assert.Equal(whole.GetProperty("nodeTotal").GetInt32() + whole.GetProperty("relationshipTotal").GetInt32(), total);
+        var expected = whole.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString())
+            .Concat(whole.GetProperty("relationships").EnumerateArray().Select(r => r.GetProperty("id").GetString())).ToList();
+        Assert.Equal(total, expected.Count);
+
+        var walked = new List<string?>();
+        string? cursor = null;
+        do
+        {
+            var page = await GetJsonAsync(cursor is null ? $"{url}?limit=2" : $"{url}?limit=2&cursor={Uri.EscapeDataString(cursor)}");
+            Assert.Equal(total, page.GetProperty("total").GetInt32());
+            walked.AddRange(page.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()));
+            walked.AddRange(page.GetProperty("relationships").EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+            cursor = page.GetProperty("next").GetString();
+        } while (cursor is not null);
+        Assert.Equal(expected, walked);
+        Assert.Contains("cursor", (await GetValidationErrorsAsync($"{url}?cursor=zzz")).Keys);
     }
 
     [Fact]

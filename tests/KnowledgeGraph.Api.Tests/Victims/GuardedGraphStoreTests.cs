@@ -69,7 +69,17 @@ public sealed class GuardedGraphStoreTests
         public override Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken) =>
             Task.FromResult(new SearchResult([new SearchHit(LeakyVictim.Id, LeakyVictim.Label, LeakyVictim.Name, LeakyVictim.Aliases)], false));
 
-        public override Task<Dataset> ExportAsync(CancellationToken cancellationToken) =>
-            Task.FromResult(new Dataset([Case, LeakyVictim, Person], [HasVictim, Identified]));
+        public override async IAsyncEnumerable<GraphNode> ExportNodesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            foreach (var node in new[] { Case, LeakyVictim, Person }) yield return node;
+        }
+
+        public override async IAsyncEnumerable<GraphRelationship> ExportRelationshipsAsync(string? type,
+            [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            foreach (var rel in new[] { HasVictim, Identified }.Where(r => type is null || r.Type == type)) yield return rel;
+        }
     }
 }

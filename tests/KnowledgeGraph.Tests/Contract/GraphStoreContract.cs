@@ -64,7 +64,9 @@ public abstract class GraphStoreContract<TFixture>(TFixture fixture) : IClassFix
         Assert.Null(await Store.FindServedTogetherAtAsync(new OrganisationServedTogetherQuery("unit:nowhere", null, null, new PageRequest(10)), None));
         Assert.Null(await Store.GetCaseTimelineAsync("case:nothing", None));
         Assert.Null(await Store.GetCaseTimelineAsync(Connor, None));
-        Assert.Null(await Store.GetSourceEvidenceAsync("source:none", None));
+        Assert.Null(await Store.GetSourceEvidenceAsync("source:none", new PageRequest(10), None));
+        Assert.Null(await Store.GetCaseConnectionFactsAsync("case:nothing", None));
+        Assert.Null(await Store.GetCaseConnectionFactsAsync(Connor, None));
     }
 
     [StoreFact]
@@ -305,25 +307,72 @@ public abstract class GraphStoreContract<TFixture>(TFixture fixture) : IClassFix
     }
 
     [StoreFact]
-    public async Task Source_evidence_lists_what_the_document_supports()
+    public async Task Source_evidence_walked_page_by_page_is_everything_that_cites_the_document()
     {
-        var source = Dataset.Nodes.First(n => n.Label == Labels.Source);
-        var evidence = (await Store.GetSourceEvidenceAsync(source.Id, None))!;
+        // The most cited source, so the walk spans several pages; a citation with a locator counts for its source.
+        var source = Dataset.Nodes.Where(n => n.Label == Labels.Source)
+            .MaxBy(s => Dataset.Relationships.Count(r => Citation.SourceIds(r.Sources).Contains(s.Id)))!;
+        var expectedNodes = Dataset.Nodes.Where(n => Citation.SourceIds(n.Sources).Contains(source.Id)).Select(n => n.Id).Order(StringComparer.Ordinal).ToList();
+        var expectedRels = Dataset.Relationships.Where(r => Citation.SourceIds(r.Sources).Contains(source.Id)).Select(r => r.Id).Order(StringComparer.Ordinal).ToList();
 
-        var expected = Dataset.Relationships.Where(r => r.Sources.Contains(source.Id)).Select(r => r.Id).Order();
-        Assert.Equal(expected, evidence.Relationships.Select(r => r.Id).Order());
-        Assert.Equal(source.Text("title"), evidence.Source.Title);
+        var nodes = new List<string>();
+        var rels = new List<string>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = (await Store.GetSourceEvidenceAsync(source.Id, new PageRequest(7, cursor), None))!;
+            Assert.Equal(source.Text("title"), page.Source.Title);
+            Assert.Equal((expectedNodes.Count, expectedRels.Count, expectedNodes.Count + expectedRels.Count), (page.NodeTotal, page.RelationshipTotal, page.Total));
+            Assert.True(page.Nodes.Count + page.Relationships.Count <= 7);
+            nodes.AddRange(page.Nodes.Select(n => n.Id));
+            rels.AddRange(page.Relationships.Select(r => r.Id));
+            cursor = page.Next;
+            pages++;
+        } while (cursor is not null);
+
+        Assert.True(pages > 1);
+        Assert.Equal(expectedNodes, nodes);
+        Assert.Equal(expectedRels, rels);
     }
 
     [StoreFact]
-    public async Task Case_facts_cover_every_case_with_its_subjects_and_events()
+    public async Task Connection_facts_start_from_the_case()
     {
-        var facts = await Store.GetCaseFactsAsync(None);
-        Assert.Equal(Dataset.Nodes.Where(n => n.Label == Labels.Case).Select(n => n.Id).Order(), facts.Select(f => f.Case.Id).Order());
-        var mason = facts.Single(f => f.Case.Id == MasonCase);
-        Assert.Contains(mason.Subjects, s => s.Officer.Id == Mason && s.Service.Count > 0);
-        Assert.NotEmpty(mason.Events);
-        Assert.NotEmpty(mason.Sources);
+        var facts = (await Store.GetCaseConnectionFactsAsync(MasonCase, None))!;
+        Assert.Equal(MasonCase, facts.Case.Case.Id);
+        Assert.Contains(facts.Case.Subjects, s => s.Officer.Id == Mason && s.Service.Count > 0);
+        Assert.NotEmpty(facts.Case.Events);
+        Assert.NotEmpty(facts.Case.Sources);
+        Assert.DoesNotContain(facts.Candidates, c => c.Case.Id == MasonCase);
+    }
+
+    [StoreFact]
+    public async Task Connections_walked_page_by_page_equal_a_brute_force_over_every_case()
+    {
+        var caseIds = Dataset.Nodes.Where(n => n.Label == Labels.Case).Select(n => n.Id).ToList();
+        var all = await Cases.CaseBruteForce.AllFactsAsync(Store, caseIds);
+        var nodes = Dataset.Nodes.ToDictionary(n => n.Id, NodeRef.Of);
+        foreach (var caseId in caseIds)
+        {
+            var expected = Cases.CaseBruteForce.Connections(caseId, all, id => nodes.GetValueOrDefault(id));
+            var (walked, total, _) = await Cases.CaseBruteForce.WalkAllPagesAsync(Store, caseId, 3);
+            Assert.Equal(expected.Count, total);
+            Assert.Equal(Cases.CaseBruteForce.Json(expected), Cases.CaseBruteForce.Json(walked));
+        }
+    }
+
+    [StoreFact]
+    public async Task Case_outcomes_for_any_filter_equal_deciding_every_case()
+    {
+        var caseIds = Dataset.Nodes.Where(n => n.Label == Labels.Case).Select(n => n.Id).ToList();
+        var all = await Cases.CaseBruteForce.AllFactsAsync(Store, caseIds);
+        var forces = Dataset.Nodes.Where(n => n.Label == Labels.Force).Select(n => (string?)n.Id).Prepend(null);
+        var categories = all.SelectMany(f => f.Categories).Distinct().Select(c => (string?)c).Prepend(null).ToList();
+        foreach (var force in forces)
+            foreach (var category in categories)
+                Assert.Equal(Cases.CaseBruteForce.Json(Cases.CaseBruteForce.Outcomes(all, force, category)),
+                    Cases.CaseBruteForce.Json(await Store.GetCaseOutcomesAsync(force, category, None)));
     }
 
     [StoreFact]

@@ -1,3 +1,4 @@
+using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Importer;
 using KnowledgeGraph.Storage.Sqlite;
 using KnowledgeGraph.Tests.Dataset;

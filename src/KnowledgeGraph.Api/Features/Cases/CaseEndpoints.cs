@@ -20,7 +20,7 @@ public static class CaseEndpoints
         group.MapGet("/{id}/connections", GetConnections)
             .WithName("GetCaseConnections")
             .WithSummary("Other cases and how each connects to this one")
-            .WithDescription("Cases linked by a recorded relation, a shared officer, a shared unit, a shared force in an overlapping period, an institution acting in both, a shared source or a shared category; each link with its path (e.g. [case A, officer X, case B]). Strong links (related, officer, unit) come first, weak ones (category) last.");
+            .WithDescription("Cases linked by a recorded relation, a shared officer, a shared unit, a shared force in an overlapping period, an institution acting in both, a shared source or a shared category; each link with its path (e.g. [case A, officer X, case B]). Strong links (related, officer, unit) come first, weak ones (category) last. Paged: 'total' counts every connected case and 'next' is the cursor of the following page (null on the last). An entity shared by very many cases (a hub, e.g. a source covering 50,000 cases) is named under 'hubs' with its count, and links each of its cases by one link through it.");
         return routes;
     }
 
@@ -33,20 +33,26 @@ public static class CaseEndpoints
 
     public sealed record ConnectionParameters : IValidatedParameters
     {
-        [FromQuery(Name = "limit"), Description("Most connected cases to return, 1-500 (default 50); 'truncated' says when there were more.")]
+        [FromQuery(Name = "limit"), Description("Connected cases per page, 1-500 (default 50); 'truncated' and 'next' say when there are more.")]
         public int? Limit { get; init; }
 
-        public void Validate(ParameterErrors errors) => errors.Limit(Limit);
+        [FromQuery(Name = "cursor"), Description("The 'next' value of the previous page; leave out for the first page.")]
+        public string? Cursor { get; init; }
+
+        public void Validate(ParameterErrors errors)
+        {
+            errors.Limit(Limit);
+            errors.Cursor(Cursor);
+        }
     }
 
     public static async Task<Results<Ok<CaseConnectionsResult>, ProblemHttpResult, ValidationProblem>> GetConnections(
         [Description("Case id, e.g. case:wayne-couzens.")] string id,
         [AsParameters] ConnectionParameters parameters, IGraphStore store, TimeProvider time, CancellationToken cancellationToken)
     {
-        var facts = await store.GetCaseFactsAsync(cancellationToken);
+        if (await store.GetCaseConnectionFactsAsync(id, cancellationToken) is not { } facts) return Problems.NotFound("case", id);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        return CaseConnectionRule.For(id, facts, parameters.Limit ?? QueryLimits.DefaultResults, today) is { } result
-            ? TypedResults.Ok(result)
-            : Problems.NotFound("case", id);
+        var page = new PageRequest(parameters.Limit ?? QueryLimits.DefaultResults, parameters.Cursor);
+        return TypedResults.Ok(CaseConnectionRule.For(facts, page, today));
     }
 }

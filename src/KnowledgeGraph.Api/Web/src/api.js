@@ -35,6 +35,11 @@ export const api = {
   paths: (from, to, { maxHops = 6, exclude } = {}, signal) => get('/api/paths', { from, to, maxHops, exclude }, signal),
   servedTogether: (id, scope = 'unit', { limit = 100, cursor } = {}, signal) =>
     get(`/api/officers/${encodeURIComponent(id)}/served-together`, { scope, limit, cursor }, signal),
+  // Paged lists: each answer says total and next (the cursor of the following page, null on the last).
+  connections: (id, { limit = 20, cursor } = {}, signal) =>
+    get(`/api/cases/${encodeURIComponent(id)}/connections`, { limit, cursor }, signal),
+  sourceEvidence: (id, { limit = 20, cursor } = {}, signal) =>
+    get(`/api/sources/${encodeURIComponent(id)}`, { limit, cursor }, signal),
   timeline: (id, signal) => get(`/api/cases/${encodeURIComponent(id)}/timeline`, {}, signal),
   vocabularies: (signal) => get('/api/vocabularies', {}, signal),
 };

@@ -41,8 +41,59 @@ export class Panel {
       propertyList(isVictim ? pick(properties, VICTIM_FIELDS) : omit(properties, SHOWN_ELSEWHERE)),
       !isVictim && node.aliases?.length ? h('p', { class: 'aliases' }, h('strong', { text: 'Also known as: ' }), node.aliases.join('; ')) : null,
       this.#relationships(detail),
+      node.label === 'Case' ? this.#connections(node.id) : null,
+      node.label === 'Source' ? this.#evidence(node.id) : null,
       renderCitations(detail.sources ?? [], { heading: 'Sources' }),
     );
+  }
+
+  /** Other cases and how each connects, strongest first, a page at a time; hubs are named with their counts. */
+  #connections(caseId) {
+    return this.#paged('connections', 'Connected cases', (cursor) => api.connections(caseId, { cursor }), (page) => page.connections.map((c) =>
+      h('li', { class: 'connection' }, this.#nodeLink(c.case), ' ', legalBadge(c.legalStatus), ' ',
+        h('span', { class: `strength strength-${c.strength}`, text: c.strength }),
+        h('ul', {}, c.links.map((l) => h('li', { text: l.explanation }))))),
+    (page) => page.hubs?.length
+      ? h('p', { class: 'hint', text: `Shared widely: ${page.hubs.map((hub) => `${hub.node.name} (${hub.cases.toLocaleString()} other cases)`).join('; ')}.` })
+      : null);
+  }
+
+  /** Everything citing a source: its nodes, then its relationships, a page at a time. */
+  #evidence(sourceId) {
+    return this.#paged('evidence', 'What this source evidences', (cursor) => api.sourceEvidence(sourceId, { cursor }), (page) => [
+      ...page.nodes.map((n) => h('li', {}, this.#nodeLink(n))),
+      ...page.relationships.map((r) => h('li', {}, this.#nodeLink(r.from), ` ${typeText(r.type)} `, this.#nodeLink(r.to), ' ', legalBadge(r.legalStatus))),
+    ]);
+  }
+
+  /** A list section that loads its first page, then one more page per click, always saying how many there are. */
+  #paged(name, title, load, items, header = () => null) {
+    const heading = h('h3', { text: `${title} (loading…)` });
+    const list = h('ul', {});
+    const more = h('button', { type: 'button', class: 'more', 'data-action': `more-${name}`, hidden: true, text: 'Show more' });
+    const section = h('section', { class: name }, heading, list, more);
+    let cursor = null;
+    let shown = 0;
+    const next = async () => {
+      more.disabled = true;
+      try {
+        const page = await load(cursor);
+        if (shown === 0) { const intro = header(page); if (intro) section.insertBefore(intro, list); }
+        const added = items(page);
+        list.append(...added);
+        shown += added.length;
+        cursor = page.next;
+        heading.textContent = `${title} (${page.total.toLocaleString()}${cursor ? `, ${shown.toLocaleString()} shown` : ''})`;
+        more.hidden = !cursor;
+      } catch (error) {
+        section.append(h('p', { class: 'error', role: 'alert', text: error.message }));
+      } finally {
+        more.disabled = false;
+      }
+    };
+    more.addEventListener('click', next);
+    next();
+    return section;
   }
 
   /** An edge is shown from its start node's detail, which carries the relationship's properties and citations. */

@@ -1,0 +1,85 @@
+using KnowledgeGraph.Core.Graph;
+using KnowledgeGraph.Core.Model;
+
+namespace KnowledgeGraph.Storage.Sqlite;
+
+public sealed partial class SqliteGraphStore
+{
+    private readonly Lock _citationIndexLock = new();
+    private Task<CitationIndex>? _citationIndex;
+
+    /// <summary>Source id → the rowids of the nodes and of the relationships citing it, each in id order. Citations with a
+    /// locator (<c>source:x#row 5</c>) count for their source. Built from the file on first use; compact (rowids only).</summary>
+    private sealed record CitationIndex(Dictionary<string, List<long>> Nodes, Dictionary<string, List<long>> Relationships);
+
+    private Task<CitationIndex> CitationIndexAsync()
+    {
+        lock (_citationIndexLock)
+        {
+            if (_citationIndex is null || _citationIndex.IsFaulted || _citationIndex.IsCanceled)
+                _citationIndex = Task.Run(() => BuildCitationIndexAsync(CancellationToken.None));
+            return _citationIndex;
+        }
+    }
+
+    private void ResetCitationIndex()
+    {
+        lock (_citationIndexLock) _citationIndex = null;
+    }
+
+    private async Task<CitationIndex> BuildCitationIndexAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        return new CitationIndex(await CitingRowsAsync(connection, "nodes", cancellationToken), await CitingRowsAsync(connection, "relationships", cancellationToken));
+    }
+
+    private static async Task<Dictionary<string, List<long>>> CitingRowsAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string table,
+        CancellationToken cancellationToken)
+    {
+        var index = new Dictionary<string, List<long>>(StringComparer.Ordinal);
+        await using var command = connection.Command($"SELECT rowid, sources FROM {table} WHERE sources <> '[]' ORDER BY id");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var rowid = reader.GetInt64(0);
+            foreach (var sourceId in Citation.SourceIds(PropertyJson.ReadList(reader.GetString(1))))
+            {
+                if (!index.TryGetValue(sourceId, out var rows)) index[sourceId] = rows = [];
+                rows.Add(rowid);
+            }
+        }
+        foreach (var rows in index.Values) rows.TrimExcess();
+        return index;
+    }
+
+    public async Task<SourceEvidence?> GetSourceEvidenceAsync(string sourceId, PageRequest page, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        var source = await LoadNodeAsync(connection, sourceId, cancellationToken);
+        if (source is null || source.Label != Labels.Source) return null;
+        var refs = await LoadSourceRefsAsync(connection, [sourceId], cancellationToken);
+        var index = await CitationIndexAsync().WaitAsync(cancellationToken);
+        var nodeRows = index.Nodes.GetValueOrDefault(sourceId) ?? [];
+        var relationshipRows = index.Relationships.GetValueOrDefault(sourceId) ?? [];
+        var slice = EvidencePaging.Slice(nodeRows.Count, relationshipRows.Count, page);
+
+        var nodeIds = nodeRows.GetRange(slice.NodeSkip, slice.NodeTake);
+        var nodes = await connection.QueryAsync($"SELECT n.rowid, {NodeColumns} FROM nodes n WHERE n.rowid IN (SELECT value FROM json_each($rows))",
+            r => (Row: r.GetInt64(0), Node: ReadNode(r, 1)), cancellationToken, ("$rows", System.Text.Json.JsonSerializer.Serialize(nodeIds)));
+        var relationshipIds = relationshipRows.GetRange(slice.RelationshipSkip, slice.RelationshipTake);
+        var relationships = await connection.QueryAsync(
+            $"SELECT r.rowid, {RelationshipColumns} FROM relationships r WHERE r.rowid IN (SELECT value FROM json_each($rows))",
+            r => (Row: r.GetInt64(0), Relationship: ReadRelationship(r, 1)), cancellationToken,
+            ("$rows", System.Text.Json.JsonSerializer.Serialize(relationshipIds)));
+        var ends = await LoadNodesAsync(connection, relationships.SelectMany(r => new[] { r.Relationship.From, r.Relationship.To }), cancellationToken);
+
+        // Rows come back in rowid order; the index gives the id order.
+        var nodeAt = nodes.ToDictionary(n => n.Row, n => n.Node);
+        var relationshipAt = relationships.ToDictionary(r => r.Row, r => r.Relationship);
+        return new SourceEvidence(refs[sourceId], source, nodeRows.Count, relationshipRows.Count, nodeRows.Count + relationshipRows.Count, slice.Next,
+            nodeIds.Select(row => NodeRef.Of(nodeAt[row])).ToList(),
+            relationshipIds.Select(row => relationshipAt[row])
+                .Select(r => new CitedRelationship(r.Id, r.Type, NodeRef.Of(ends[r.From]), NodeRef.Of(ends[r.To]), r.Properties, r.Properties.LegalStatus(), r.Sources))
+                .ToList());
+    }
+}
