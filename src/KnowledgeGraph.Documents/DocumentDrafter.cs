@@ -48,7 +48,7 @@ public sealed partial class DocumentDrafter(NameIndex index, Dataset? dataset)
         "May", "June", "July", "August", "September", "October", "November", "December", "Christmas", "Covid", "Home",
         "Government", "Parliament", "Minister", "Secretary", "Mayor", "Council", "University", "Professional", "Standards",
         "Directorate", "Department", "Unit", "Team", "Command", "Branch", "Squad", "Gross", "Misconduct", "Hearing", "Report",
-        "Read", "More", "Share", "Comments", "Exclusive", "Update", "Updated", "Published", "Not",
+        "Read", "More", "Share", "Comments", "Director", "Deputy", "Assistant", "Regional", "Executive", "Spokesperson", "Chair", "Website", "Editor", "Reporter", "Correspondent", "Exclusive", "Update", "Updated", "Published", "Not",
     };
 
     private const string NameWord = @"(?:(?:O['’]|Mc|Mac|D['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)";
@@ -239,10 +239,18 @@ public sealed partial class DocumentDrafter(NameIndex index, Dataset? dataset)
                 if (HasCapacity(text, end) || CapacityBefore().IsMatch(text.AsSpan(Math.Max(0, start - 60), start - Math.Max(0, start - 60))))
                     continue; // "Jane Roe, director of …" and "said director Jane Roe" speak for an organisation
                 if (Perpetrator().IsMatch(text.AsSpan(end, Math.Min(60, text.Length - end)))) continue; // the one who harmed, not the harmed
+                if (PlaceBeforeInstitution().IsMatch(text.AsSpan(end, Math.Min(30, text.Length - end)))) continue; // "Thames Valley officer"
                 victimNames.Add((TextFolding.Fold(name), start, end, name));
             }
         }
+        // People the dataset already knows as victims (a public role's IDENTIFIED_AS) are victims here too.
+        var knownVictims = KnownVictimIds();
+        foreach (var hit in hits.Where(h => h.Target.Label == Labels.Person && knownVictims.Contains(h.Target.Id)))
+            if (!victimNames.Any(v => v.Start == hit.Start)) victimNames.Add((TextFolding.Fold(hit.Target.Name), hit.Start, hit.End, hit.Target.Name));
         var victimFolded = victimNames.Select(v => v.Folded).ToHashSet(StringComparer.Ordinal);
+        foreach (var id in knownVictims)
+            if (dataset!.Nodes.FirstOrDefault(n => n.Id == id) is { } victimPerson)
+                foreach (var form in victimPerson.Aliases.Prepend(victimPerson.Name)) victimFolded.Add(TextFolding.Fold(form));
         // A name flagged once is left out wherever it appears, as is the same name with a title ("Ms Roe").
         foreach (Match m in PersonName().Matches(text))
         {
@@ -379,8 +387,8 @@ public sealed partial class DocumentDrafter(NameIndex index, Dataset? dataset)
         // 7. Events: a sentence with a date and a step the vocabulary knows.
         var forceIds = found.Values.Where(f => f.Target.Label == Labels.Force).OrderByDescending(f => f.Ranges.Count).Select(f => f.Target.Id).ToList();
         var actors = found.Values.Where(f => f.Target.Label == Labels.Organisation).ToList();
-        var cases = new Dictionary<string, (string CaseId, bool Existing, List<string> Events, List<string> Statuses)>(StringComparer.Ordinal);
-        (string CaseId, bool Existing, List<string> Events, List<string> Statuses) CaseOf(OfficerFound? officer, string? force)
+        var cases = new Dictionary<string, (string CaseId, bool Existing, List<string> Events, List<(string Date, string Status)> Statuses)>(StringComparer.Ordinal);
+        (string CaseId, bool Existing, List<string> Events, List<(string Date, string Status)> Statuses) CaseOf(OfficerFound? officer, string? force)
         {
             var key = officer?.Id ?? force ?? "";
             if (cases.TryGetValue(key, out var c)) return c;
@@ -392,24 +400,73 @@ public sealed partial class DocumentDrafter(NameIndex index, Dataset? dataset)
             cases[key] = c;
             return c;
         }
+        var forceNames = found.Values.Where(f => f.Target.Label == Labels.Force).OrderByDescending(f => f.Ranges.Count).Select(f => f.Target.Name).ToList();
         IEnumerable<string> forcesIn((int Start, int End) s) => found.Values.Where(f => f.Target.Label == Labels.Force && f.Ranges.Any(r => r.Start >= s.Start && r.End <= s.End)).Select(f => f.Target.Name);
         OfficerFound? lastOfficer = null;
         var eventIds = new HashSet<string>(StringComparer.Ordinal);
-        var panels = new Dictionary<string, Proposal>(StringComparer.Ordinal);
-        foreach (var s in sentences)
+        var panels = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var sentenceIndex = 0; sentenceIndex < sentences.Count; sentenceIndex++)
         {
+            var s = sentences[sentenceIndex];
             var inSentence = officers.Where(o => o.Ranges.Any(r => r.Start >= s.Start && r.End <= s.End)).OrderBy(o => o.Ranges.Where(r => r.Start >= s.Start).Min(r => r.Start)).ToList();
             if (inSentence.Count > 0) lastOfficer = inSentence[0];
             var sentence = text[s.Start..s.End];
             var reading = EventVocabulary.Read(sentence);
             if (reading is null) continue;
             var date = dates.Where(d => d.Start >= s.Start && d.End <= s.End).OrderBy(d => d.Relative).FirstOrDefault();
-            if (date is null) continue;
+            var dateFromLineBefore = false;
+            if (date is null && sentenceIndex > 0)
+            {
+                // A listing puts the date on the headline line just before ("… use of force18/07/2024"); take it from there.
+                var before = sentences[sentenceIndex - 1];
+                date = dates.Where(d => d.Start >= before.Start && d.End <= before.End && !d.Relative
+                    && text.AsSpan(d.End, s.Start - d.End).Count('\n') <= 1 && !text.AsSpan(d.End, s.Start - d.End).Trim().ContainsAny(".!?"))
+                    .LastOrDefault();
+                dateFromLineBefore = date is not null;
+            }
             // An unnamed subject is the officer of the sentence before, within the same paragraph only.
+            // A sentence without a named officer is about the officer named just before (within 400 characters) or, in a
+            // document that names one officer, about that officer — unless it names another force (a listing of other news).
+            var otherForce = forcesIn(s).Any(f => f != forceNames.FirstOrDefault());
             var subject = inSentence.FirstOrDefault()
-                ?? (lastOfficer is not null && lastOfficer.Ranges.Any(r => r.Start < s.Start && !text.AsSpan(r.Start, s.Start - r.Start).Contains('\n')) ? lastOfficer : null);
+                ?? (otherForce ? null
+                    : lastOfficer is not null && lastOfficer.Ranges.Any(r => r.Start < s.Start && s.Start - r.Start < 400) ? lastOfficer
+                    : officers.Count(o => o.Ranges.Count > 0) == 1 ? officers.First(o => o.Ranges.Count > 0) : null);
+            var dateText = date?.Date;
+
+            // The panel that decided a misconduct case (panels are unnamed: "a disciplinary panel"). Its year is the
+            // year it decided, so a sentence that only sends a case to a hearing does not make one.
+            string? panelId = null;
+            var panelSubject = subject?.Name ?? forcesIn(s).FirstOrDefault();
+            if (Panel().Match(sentence) is { Success: true } panelWords && panelSubject is not null
+                && reading.Kind is "finding" or "sanction" or "dismissal" or "barred_list" or "hearing" && !SentToHearing().IsMatch(sentence))
+            {
+                var year = dateText?[..4];
+                var word = panelSubject.Split(' ')[subject is null ? 0 : ^1];
+                var key = $"org:misconduct-panel-{Slug.Of(word)}-{year ?? "year-not-given"}";
+                if (!panels.TryGetValue(key, out panelId))
+                {
+                    var range = (s.Start + panelWords.Index, s.Start + panelWords.Index + panelWords.Length);
+                    var existingPanel = year is null ? null : dataset?.Nodes.FirstOrDefault(n => n.Label == Labels.Organisation && n.Text("kind") == "misconduct_panel"
+                        && n.Name.Contains(word, StringComparison.OrdinalIgnoreCase) && n.Name.Contains(year, StringComparison.Ordinal));
+                    if (existingPanel is not null)
+                    {
+                        mentions.Add(new Mention(existingPanel.Id, Labels.Organisation, existingPanel.Name, $"'{panelWords.Value}' with {panelSubject} and {year}", [range]));
+                        panelId = existingPanel.Id;
+                    }
+                    else
+                    {
+                        panelId = key;
+                        nodes.Add(new Proposal(
+                            new JObject { ["id"] = key, ["label"] = Labels.Organisation, ["name"] = $"Misconduct panel, {panelSubject} case ({year ?? "year not given"})", ["kind"] = "misconduct_panel" },
+                            $"'{panelWords.Value}' in a sentence about {panelSubject}" + (year is null ? " (no date: give the year)" : $" dated {year}"), [range]));
+                    }
+                    panels[key] = panelId;
+                }
+            }
+
+            if (date is null) continue;
             var theCase = CaseOf(subject, subject is null ? forcesIn(s).FirstOrDefault() : null);
-            var dateText = date.Date;
             var idDate = dateText ?? "undated";
             var baseId = $"event:{Slug.Of(subject?.Name ?? "case", 30)}-{idDate}-{reading.Kind.Replace('_', '-')}";
             var eventId = baseId;
@@ -427,45 +484,24 @@ public sealed partial class DocumentDrafter(NameIndex index, Dataset? dataset)
             if (reading.MisconductLevel is not null && reading.Kind is "finding" or "sanction" or "dismissal") ev["misconductLevel"] = reading.MisconductLevel;
             if (reading.Sanction is not null && reading.Kind is "sanction" or "dismissal" or "barred_list" or "sentence" or "compensation") ev["sanction"] = reading.Sanction;
             ev["sources"] = Cite();
-            var why = $"'{reading.Words}' with a date" + (date.Relative ? $" ({date.Basis})" : "") + (reading.LegalStatus is null ? "" : $"; legal status from the words: {reading.LegalStatus}");
+            var why = $"'{reading.Words}' with a date" + (date.Relative ? $" ({date.Basis})" : "") + (dateFromLineBefore ? " (date from the line before)" : "") + (reading.LegalStatus is null ? "" : $"; legal status from the words: {reading.LegalStatus}");
             nodes.Add(new Proposal(ev, why, [(s.Start, s.End)]));
             theCase.Events.Add(eventId);
-            if (reading.LegalStatus is not null) theCase.Statuses.Add(reading.LegalStatus);
+            if (reading.LegalStatus is not null) theCase.Statuses.Add((dateText ?? "", reading.LegalStatus));
             Relate(RelationshipTypes.HasEvent, theCase.CaseId, eventId, "the event is a step of the case", [(s.Start, s.End)]);
 
             // Who acted: organisations named in the sentence, and the panel that heard a misconduct case.
             foreach (var actor in actors.Where(a => a.Ranges.Any(r => r.Start >= s.Start && r.End <= s.End)))
                 Relate(RelationshipTypes.By, eventId, actor.Target.Id, $"{actor.Target.Name} is named in the event's sentence",
                     actor.Ranges.Where(r => r.Start >= s.Start && r.End <= s.End).ToList(), new JObject { ["role"] = RoleOf(reading.Kind, actor.Target.Kind) });
-            // The panel's year is the year it decided, so a sentence that only sends a case to a hearing does not make one.
-            var panelSubject = subject?.Name ?? forcesIn(s).FirstOrDefault();
-            if (Panel().Match(sentence) is { Success: true } panelWords && panelSubject is not null && dateText is not null
-                && reading.Kind is "finding" or "sanction" or "dismissal" or "barred_list" or "hearing" && !SentToHearing().IsMatch(sentence))
-            {
-                var year = dateText[..4];
-                var panelId = $"org:misconduct-panel-{Slug.Of(panelSubject.Split(' ')[subject is null ? 0 : ^1])}-{year}";
-                if (!panels.ContainsKey(panelId))
-                {
-                    var panel = new JObject { ["id"] = panelId, ["label"] = Labels.Organisation, ["name"] = $"Misconduct panel, {panelSubject} case ({year})", ["kind"] = "misconduct_panel" };
-                    var existingPanel = dataset?.Nodes.FirstOrDefault(n => n.Label == Labels.Organisation && n.Text("kind") == "misconduct_panel"
-                        && n.Name.Contains(panelSubject.Split(' ')[subject is null ? 0 : ^1], StringComparison.OrdinalIgnoreCase) && n.Name.Contains(year, StringComparison.Ordinal));
-                    if (existingPanel is not null)
-                    {
-                        mentions.Add(new Mention(existingPanel.Id, Labels.Organisation, existingPanel.Name, $"'{panelWords.Value}' with {panelSubject} and {year}", [(s.Start + panelWords.Index, s.Start + panelWords.Index + panelWords.Length)]));
-                        panelId = existingPanel.Id;
-                        panels[panelId] = null!;
-                    }
-                    else
-                    {
-                        var proposal = new Proposal(panel, $"'{panelWords.Value}' in a sentence about {panelSubject} dated {year}", [(s.Start + panelWords.Index, s.Start + panelWords.Index + panelWords.Length)]);
-                        panels[panelId] = proposal;
-                        nodes.Add(proposal);
-                    }
-                }
-                if (reading.Kind is "hearing" or "finding" or "sanction" or "dismissal" or "barred_list")
-                    Relate(RelationshipTypes.By, eventId, panelId, "the panel that heard the case", [(s.Start, s.End)], new JObject { ["role"] = "decided" });
-            }
+            if (panelId is not null && reading.Kind is "hearing" or "finding" or "sanction" or "dismissal" or "barred_list")
+                Relate(RelationshipTypes.By, eventId, panelId, "the panel that heard the case", [(s.Start, s.End)], new JObject { ["role"] = "decided" });
         }
+
+        // A panel a dated sentence places in a year replaces the same officer's panel with no year.
+        nodes.RemoveAll(n => (string?)n.Item["kind"] == "misconduct_panel" && ((string)n.Item["id"]!).EndsWith("-year-not-given", StringComparison.Ordinal)
+            && nodes.Any(o => o != n && (string?)o.Item["kind"] == "misconduct_panel"
+                && ((string)o.Item["id"]!).StartsWith(((string)n.Item["id"]!)[..^"year-not-given".Length], StringComparison.Ordinal)));
 
         // 8. Cases, officers' service and victims.
         foreach (var (key, c) in cases)
@@ -480,7 +516,7 @@ public sealed partial class DocumentDrafter(NameIndex index, Dataset? dataset)
                         : key.Length > 0 ? $"{key} officer(s): case to be named by the reviewer" : $"Case reported in {document.FileName}",
                     ["categories"] = new JArray(CategoryOf(text)),
                     // The case's present status: the latest step's, and never more than its words.
-                    ["legalStatus"] = c.Statuses.LastOrDefault() ?? "unknown",
+                    ["legalStatus"] = LatestStatus(c.Statuses.Where(st => st.Status is not "unknown")) ?? "unknown",
                     ["summary"] = "",
                     ["sources"] = Cite(),
                 };
@@ -490,7 +526,7 @@ public sealed partial class DocumentDrafter(NameIndex index, Dataset? dataset)
             Relate(RelationshipTypes.ReportsOn, sourceId, c.CaseId, "the document reports on the case", []);
             if (officer is not null)
                 Relate(RelationshipTypes.SubjectOf, officer.Id, c.CaseId, "the officer is named in the case's dated steps", officer.Ranges.Take(3).ToList(),
-                    new JObject { ["role"] = "subject", ["legalStatus"] = c.Statuses.LastOrDefault(st => st is not "unknown") ?? "alleged" });
+                    new JObject { ["role"] = "subject", ["legalStatus"] = LatestStatus(c.Statuses.Where(st => st.Status is not "unknown")) ?? "alleged" });
         }
         foreach (var officer in officers.Where(o => o.Ranges.Count > 0))
         {
@@ -548,6 +584,13 @@ public sealed partial class DocumentDrafter(NameIndex index, Dataset? dataset)
         return new Draft(document, sha, documentDate, dateBasis, sourceId, mentions, nodes, relationships, checks);
     }
 
+    /// <summary>The status of the latest dated step (the case's present status), never a stronger one from earlier.</summary>
+    private static string? LatestStatus(IEnumerable<(string Date, string Status)> statuses) =>
+        statuses.Select((x, i) => (x.Date, x.Status, i)).OrderBy(x => x.Date, StringComparer.Ordinal).ThenBy(x => x.i).LastOrDefault().Status;
+
+    private HashSet<string> KnownVictimIds() => dataset is null ? []
+        : dataset.Relationships.Where(r => r.Type == RelationshipTypes.IdentifiedAs).Select(r => r.To).ToHashSet(StringComparer.Ordinal);
+
     private static Range SentenceAround(IReadOnlyList<(int Start, int End)> sentences, int at)
     {
         var s = sentences.FirstOrDefault(x => x.Start <= at && at < x.End);
@@ -566,7 +609,15 @@ public sealed partial class DocumentDrafter(NameIndex index, Dataset? dataset)
 
     private static string Initials(string name) => string.Join(" ", name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => $"{w.TrimStart('O', '’', '\'')[..1]}."));
 
-    private static string RoleOf(string kind, string? organisationKind) => kind switch
+    private static string RoleOf(string kind, string? organisationKind) => organisationKind switch
+    {
+        "watchdog" => kind == "referral" ? "referred" : "investigated",
+        "misconduct_panel" or "tribunal" => "decided",
+        "court" => "ruled",
+        _ => RoleByKind(kind, organisationKind),
+    };
+
+    private static string RoleByKind(string kind, string? organisationKind) => kind switch
     {
         "investigation_opened" or "investigation_completed" => "investigated",
         "referral" => "referred",
@@ -598,19 +649,20 @@ public sealed partial class DocumentDrafter(NameIndex index, Dataset? dataset)
         return "news_report";
     }
 
-    /// <summary>The headline of a plain-text document: the first line of six words or more that is not a date or menu line.</summary>
+    /// <summary>The headline of a plain-text document: the first line of five words or more that is not a date or menu line.</summary>
     private static string? TitleLine(string text) => text.Split('\n').Select(l => l.Trim())
-        .FirstOrDefault(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 6 && !l.Contains('|') && !DateLine().IsMatch(l))
+        .FirstOrDefault(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 5 && !l.Contains('|') && !DateLine().IsMatch(l))
         ?? text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
 
     [GeneratedRegex(@"^(?:date\b|\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}$)", RegexOptions.IgnoreCase)] private static partial Regex DateLine();
 
-    /// <summary>A title short enough to be a label (twelve words at most), with any possible victim name withheld.</summary>
+    /// <summary>A title short enough to be a label (eight words at most, so no sentence of the document is copied),
+    /// with any possible victim name withheld.</summary>
     private static string ShortTitle(string title, IEnumerable<string> withheld)
     {
         foreach (var name in withheld) title = title.Replace(name, "[name withheld]", StringComparison.Ordinal);
         var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length <= 12 ? string.Join(' ', words) : string.Join(' ', words[..12]).TrimEnd(',', ':', ';', '–', '-') + " …";
+        return words.Length <= 8 ? string.Join(' ', words) : string.Join(' ', words[..8]).TrimEnd(',', ':', ';', '–', '-') + " …";
     }
 
     /// <summary>Strips titles and trailing non-name words; null when nothing that looks like a name is left.</summary>
@@ -738,6 +790,8 @@ public sealed partial class DocumentDrafter(NameIndex index, Dataset? dataset)
     private static partial Regex CapacityBefore();
     [GeneratedRegex(@"^['’]?s?\s*(?:[–—,-]+\s*)?(?:who\s+)?(?:abducted|raped|murdered|killed|assaulted|attacked|abused|stalked|harassed|was jailed|was convicted|was sentenced|pleaded guilty|admitted|was found guilty|a serving|a former|the former|an officer|a police officer|who was in|was in)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Perpetrator();
+    [GeneratedRegex(@"^\s+(?:officers?|police|constables?|force|detectives?|constabulary|council|court|area|county)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PlaceBeforeInstitution();
     [GeneratedRegex(@"^,\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}(?:director|chief executive|chief|head|spokes(?:person|woman|man)|lawyer|solicitor|barrister|MP|chair|chairman|chairwoman|founder|co-founder|campaigner|professor|minister|mayor|commissioner|deputy|assistant|executive|author|journalist|reporter|editor|officer|manager|secretary|president|lead|researcher|academic)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Capacity();
     [GeneratedRegex(@"\b(?:she|her|woman|women|girl|mother|daughter|wife|Ms|Mrs|Miss)\b", RegexOptions.IgnoreCase)] private static partial Regex FemaleWords();

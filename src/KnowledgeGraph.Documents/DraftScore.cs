@@ -53,8 +53,8 @@ public static class DraftScore
                 .ToList();
             string? Resolve((string? Id, string Name) entry) =>
                 entry.Id is not null && byId.ContainsKey(entry.Id) ? entry.Id
-                : inReviewed.FirstOrDefault(n => SameName(n, entry.Name))?.Id
-                  ?? reviewed.Nodes.FirstOrDefault(n => n.Label == kind && SameName(n, entry.Name))?.Id;
+                : inReviewed.FirstOrDefault(n => SameName(n, entry.Name, citedByDocument: true))?.Id
+                  ?? reviewed.Nodes.FirstOrDefault(n => n.Label == kind && SameName(n, entry.Name, citedByDocument: false))?.Id;
             var resolved = entries.Select(e => (Entry: e, Id: Resolve(e))).ToList();
             var foundIds = resolved.Select(r => r.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
             var found = expected.Count(n => foundIds.Contains(n.Id));
@@ -69,7 +69,7 @@ public static class DraftScore
         return new DocumentScore(draft.Document.FileName, source.Id, kinds, victimsAsPeople);
     }
 
-    private static bool SameName(GraphNode node, string name)
+    private static bool SameName(GraphNode node, string name, bool citedByDocument)
     {
         var folded = TextFolding.Fold(name);
         if (node.Aliases.Prepend(node.Name).Any(n => TextFolding.Fold(n) == folded)) return true;
@@ -80,8 +80,9 @@ public static class DraftScore
             var year = System.Text.RegularExpressions.Regex.Match(name, @"\((\d{4})\)").Groups[1].Value;
             var subject = name.Split(',').ElementAtOrDefault(1)?.Replace(" case", "").Split('(')[0].Trim().Split(' ') ?? [];
             var word = subject.LastOrDefault(w => w.Length >= 4 && w is not ("Police" or "Constabulary" or "Service"));
-            return year.Length == 4 && word is not null && node.Name.Contains(year, StringComparison.Ordinal)
-                && node.Name.Contains(word, StringComparison.OrdinalIgnoreCase);
+            // A panel the document gives no year for can only be the one this document is cited for.
+            return word is not null && node.Name.Contains(word, StringComparison.OrdinalIgnoreCase)
+                && (year.Length == 4 ? node.Name.Contains(year, StringComparison.Ordinal) : citedByDocument && name.Contains("year not given", StringComparison.Ordinal));
         }
         return Fuzz.Ratio(folded, TextFolding.Fold(node.Name)) >= 92;
     }

@@ -29,7 +29,7 @@ public static partial class EventVocabulary
         new(Rx(@"\bconvicted\b|\bfound guilty\b|\bguilty verdict\b"), "verdict", "Verdict"),
         new(Rx(@"\bacquitted\b|\bfound not guilty\b|\bcleared of\b"), "verdict", "Verdict"),
         new(Rx(@"\bjailed\b|\bsentenced\b|\bimprisoned\b|\bprison sentence\b|\bwhole[- ]life order\b|\bsuspended sentence\b"), "sentence", "Sentence", "imprisoned"),
-        new(Rx(@"\bcharged with\b|\bwas charged\b|\bwere charged\b|\bcharging decision\b|\bauthorised (?:a )?charges?\b"), "charge", "Charge"),
+        new(Rx(@"\bcharged with\b|\bwas charged\b|\bwere charged\b|\bcharging decision\b|\bauthorised (?:a |the )?charges?\b"), "charge", "Charge"),
         new(Rx(@"\bjudicial review\b"), "judicial_review", "Judicial review"),
         new(Rx(@"\bappeal(?:ed|s)?\b|\bPolice Appeals Tribunal\b"), "appeal", "Appeal"),
         new(Rx(@"\bgross misconduct\b.*\b(?:found|proven|proved|established)\b|\b(?:found|proven|proved)\b.*\bgross misconduct\b|\bcommitted gross misconduct\b"), "finding", "Gross misconduct found"),
@@ -80,7 +80,8 @@ public static partial class EventVocabulary
     public static (string? Status, string? Words) LegalStatusOf(string kind, string label, string sentence)
     {
         if (Denied().Match(sentence) is { Success: true } denied) return (NeedsStatus(kind) ? "denied" : null, denied.Value);
-        if (Alleged().Match(sentence) is { Success: true } alleged) return (NeedsStatus(kind) || kind == "hearing" ? "alleged" : null, alleged.Value);
+        // "Found the allegation proven" decides the allegation; it does not hedge.
+        if (Alleged().Match(sentence) is { Success: true } alleged && !AllegationDecided().IsMatch(sentence)) return (NeedsStatus(kind) || kind == "hearing" ? "alleged" : null, alleged.Value);
         if (UnderInvestigation().Match(sentence) is { Success: true } ui) return ("under_investigation", ui.Value);
         if (NoCaseToAnswer().Match(sentence) is { Success: true } ncta) return ("no_case_to_answer", ncta.Value);
         if (CaseToAnswer().Match(sentence) is { Success: true } cta) return ("case_to_answer", cta.Value);
@@ -114,6 +115,7 @@ public static partial class EventVocabulary
     [GeneratedRegex(@"\b(?:never|not|no longer|wasn't|weren't)\s+(?:been\s+|be\s+)?$", RegexOptions.IgnoreCase)] private static partial Regex NegationBefore();
     [GeneratedRegex(@"\bden(?:ied|ies|y|ying)\b|\bdenial", RegexOptions.IgnoreCase)] private static partial Regex Denied();
     [GeneratedRegex(@"\balleg(?:ed|edly|ation|ations|es)\b|\baccus(?:ed|ation|ations)\b|\bclaim(?:ed|s)?\b|\bsuspected\b|\breportedly\b", RegexOptions.IgnoreCase)] private static partial Regex Alleged();
+    [GeneratedRegex(@"\ballegations? (?:was |were )?(?:found )?(?:proven|proved|upheld)\b|\bfound (?:the |all |both )?(?:\w+ )?allegations? (?:proven|proved)\b", RegexOptions.IgnoreCase)] private static partial Regex AllegationDecided();
     [GeneratedRegex(@"\bunder investigation\b|\bbeing investigated\b|\binvestigation is (?:ongoing|continuing)\b", RegexOptions.IgnoreCase)] private static partial Regex UnderInvestigation();
     [GeneratedRegex(@"\bno case to answer\b", RegexOptions.IgnoreCase)] private static partial Regex NoCaseToAnswer();
     [GeneratedRegex(@"\bcase to answer\b", RegexOptions.IgnoreCase)] private static partial Regex CaseToAnswer();

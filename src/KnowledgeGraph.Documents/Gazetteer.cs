@@ -17,8 +17,11 @@ public static class Gazetteer
     public static IReadOnlyList<GazetteerEntry> Forces { get; } = ReadLines("forces.txt")
         .Select(fields => Entry("Force", "force", fields[0], fields.ElementAtOrDefault(1), null)).ToList();
 
+    // An organisation best known by its initials gets them as its id (org:iopc, org:hmicfrs), as the dataset does.
     public static IReadOnlyList<GazetteerEntry> Organisations { get; } = ReadLines("organisations.txt")
-        .Select(fields => Entry("Organisation", "org", fields[1], fields.ElementAtOrDefault(2), fields[0])).ToList();
+        .Select(fields => Entry("Organisation", "org", fields[1], fields.ElementAtOrDefault(2), fields[0]))
+        .Select(e => e.Aliases.FirstOrDefault() is { Length: >= 2 and <= 8 } initials && initials.All(char.IsUpper) ? e with { Id = $"org:{initials.ToLowerInvariant()}" } : e)
+        .ToList();
 
     public static IReadOnlyList<Rank> Ranks { get; } = ReadLines("ranks.txt")
         .Select(fields => new Rank(fields[0], [fields[0], .. SplitAliases(fields.ElementAtOrDefault(1))])).ToList();
