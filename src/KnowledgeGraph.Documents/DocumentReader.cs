@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using UglyToad.PdfPig;
+using PdfLetter = UglyToad.PdfPig.Content.Letter;
 
 namespace KnowledgeGraph.Documents;
 
@@ -39,18 +40,20 @@ public static partial class DocumentReader
         foreach (var page in pdf.GetPages())
         {
             if (text.Length > 0) text.Append("\n\n");
-            // Words rather than page.Text: page.Text runs words together where the PDF has no space characters.
-            var line = new StringBuilder();
-            double? lastY = null;
-            foreach (var word in page.GetWords())
+            // Letters joined by position: page.Text runs words together where the PDF has no space characters, and
+            // the word extractor costs far more than the text needs. A gap wider than a third of the letter's size is
+            // a space; a new baseline is a new line.
+            PdfLetter? last = null;
+            foreach (var letter in page.Letters)
             {
-                var y = Math.Round(word.BoundingBox.Bottom, 1);
-                if (lastY is { } previous && Math.Abs(previous - y) > 1) { text.Append(line).Append('\n'); line.Clear(); }
-                else if (line.Length > 0) line.Append(' ');
-                line.Append(word.Text);
-                lastY = y;
+                if (last is not null)
+                {
+                    if (Math.Abs(letter.StartBaseLine.Y - last.StartBaseLine.Y) > Math.Max(1, last.PointSize * 0.5)) text.Append('\n');
+                    else if (letter.Value != " " && last.Value != " " && letter.StartBaseLine.X - last.EndBaseLine.X > last.PointSize * 0.3) text.Append(' ');
+                }
+                text.Append(letter.Value);
+                last = letter;
             }
-            text.Append(line);
         }
         var body = text.ToString();
         var title = pdf.Information.Title is { Length: > 0 } t ? t : body.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
