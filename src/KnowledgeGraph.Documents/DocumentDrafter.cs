@@ -209,10 +209,12 @@ public sealed partial class DocumentDrafter(NameIndex index, Dataset? dataset)
 
         // 3. Victims: pseudonyms the document marks, and names in sentences that speak of a victim or complainant.
         var pseudonyms = new Dictionary<string, List<(int Start, int End)>>(StringComparer.Ordinal);
+        var pseudonymGender = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (Match m in PseudonymMarker().Matches(text))
         {
             var g = m.Groups["name"].Success ? m.Groups["name"] : m.Groups["name2"];
             if (!pseudonyms.TryGetValue(g.Value, out var list)) pseudonyms[g.Value] = list = [];
+            if (m.Groups["pronoun"].Success) pseudonymGender[g.Value] = m.Groups["pronoun"].Value switch { "her" => "woman", "his" => "man", _ => "person" };
             list.Add((g.Index, g.Index + g.Length));
         }
         foreach (var (pseudonym, ranges) in pseudonyms)
@@ -545,7 +547,8 @@ public sealed partial class DocumentDrafter(NameIndex index, Dataset? dataset)
         foreach (var (pseudonym, ranges) in pseudonyms)
         {
             var id = $"victim:{Slug.Of(Path.GetFileNameWithoutExtension(document.FileName), 40)}-{++victimIndex}";
-            var gender = GenderNear(text, ranges[0].Start);
+            // The marker itself says whose name it is not ("not her real name").
+            var gender = pseudonymGender.GetValueOrDefault(pseudonym) ?? GenderNear(text, ranges[0].Start);
             nodes.Add(new Proposal(new JObject
             {
                 ["id"] = id, ["label"] = Labels.VictimRole, ["role"] = "victim",
@@ -779,7 +782,7 @@ public sealed partial class DocumentDrafter(NameIndex index, Dataset? dataset)
         RegexOptions.CultureInvariant);
     private static Regex Byline() => BylineRegex;
 
-    [GeneratedRegex(@"(?<name>\p{Lu}\p{Ll}+)\s*\((?:not (?:her|his|their) real name|a pseudonym|name changed|names? (?:has|have) been changed)\)|(?:whom|who) we (?:are calling|have called|will call|call)\s+(?<name2>\p{Lu}\p{Ll}+)")]
+    [GeneratedRegex(@"(?<name>\p{Lu}\p{Ll}+)\s*\((?:not (?<pronoun>her|his|their) real name|a pseudonym|name changed|names? (?:has|have) been changed)\)|(?:whom|who) we (?:are calling|have called|will call|call)\s+(?<name2>\p{Lu}\p{Ll}+)")]
     private static partial Regex PseudonymMarker();
 
     [GeneratedRegex(@"\bvictims?\b|\bcomplainants?\b|\bsurvivors?\b|\bnot (?:her|his|their) real name\b|\bpseudonym\b|\brap(?:e|ed|ist)\b|\bsexual(?:ly)? assault|\bassaulted\b|\babused\b|\battacked\b|\bmurder(?:ed)?\b|\bkilled\b|\bharass(?:ed|ment)\b|\bstalk(?:ed|ing)\b|\bgroomed\b|\bstrip-?searched\b|\bpropositioned\b|\b(?:the|a|young|vulnerable) (?:woman|girl|teenager)\b|\bdomestic (?:abuse|violence)\b|\bmugg(?:ed|ing)\b", RegexOptions.IgnoreCase)]

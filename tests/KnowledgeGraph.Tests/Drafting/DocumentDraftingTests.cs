@@ -132,6 +132,7 @@ public class DocumentDraftingTests
     {
         var role = News.ProposedNodes(Labels.VictimRole).Single(v => (string)v.Item["anonymity"]! == "pseudonym").Item;
         Assert.Equal("Sophie", (string)role["pseudonym"]!);
+        Assert.StartsWith("woman", (string)role["descriptor"]!, StringComparison.Ordinal);
         Assert.DoesNotContain("Sophie", (string)role["descriptor"]!);
         Assert.DoesNotContain(Names(News, Labels.Person), n => n.Contains("Sophie", StringComparison.Ordinal));
     }
