@@ -27,6 +27,8 @@ public static class ImporterApp
 
         var root = new RootCommand("Loads the police-misconduct knowledge graph's dataset into a store.") { validate, import };
         root.Subcommands.Add(ExportCommand.Create(output, error));
+        root.Subcommands.Add(DraftCommands.Draft(output, error));
+        root.Subcommands.Add(DraftCommands.Promote(output, error));
         var parseResult = root.Parse(args);
         return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }

@@ -85,6 +85,12 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
 
     public void ReadFile(string file, JObject root)
     {
+        if (DraftFiles.IsDraft(root))
+        {
+            // A draft is not data: one error naming what is left, and none of its proposals enter the dataset.
+            Error(new Place(file, root), DraftFiles.Refusal(root));
+            return;
+        }
         foreach (var property in root.Properties())
             if (property.Name is not ("nodes" or "relationships" or "$schema" or "description"))
                 Error(new Place(file, property), $"unknown top-level key '{property.Name}'; expected \"nodes\" and \"relationships\"");
