@@ -12,10 +12,14 @@ public sealed partial class SqliteGraphStore
         var node = await LoadNodeAsync(connection, id, cancellationToken);
         if (node is null) return null;
 
-        var relationships = await LoadRelationshipsTouchingAsync(connection, [id], null, cancellationToken);
+        // Only the relationships shown are read: the topology picks them in NodeDetails' order and counts them all.
+        var g = Topology().Graph;
+        var at = g.IndexOf(id);
+        var (chosen, total) = at < 0 ? ([], 0) : TopologyNeighbourhood.RelationshipsOf(g, at, relationshipLimit);
+        var relationships = (await LoadRelationshipsByRowIdAsync(connection, chosen.Select(g.RowIdOf), cancellationToken)).Values.ToList();
         var others = await LoadNodesAsync(connection, relationships.Select(r => r.From == id ? r.To : r.From), cancellationToken);
         var refs = await LoadSourceRefsAsync(connection, NodeDetails.CitedIds(node, relationships), cancellationToken);
-        return NodeDetails.Build(node, relationships, others, refs, relationshipLimit);
+        return NodeDetails.Build(node, relationships, others, refs, relationshipLimit, total);
     }
 
     public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)

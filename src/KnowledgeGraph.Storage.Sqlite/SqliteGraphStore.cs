@@ -37,6 +37,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
     /// </summary>
     private void OnImported()
     {
+        ResetTopology();
     }
 
     private DateOnly Today => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
