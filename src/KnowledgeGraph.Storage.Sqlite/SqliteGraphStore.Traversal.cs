@@ -50,10 +50,10 @@ public sealed partial class SqliteGraphStore
         var edges = TopologyNeighbourhood.RelationshipsAmong(g, included, types);
 
         await using var connection = Open();
-        var nodes = await LoadNodesAsync(connection, included.Select(g.IdOf), cancellationToken);
+        var nodes = await LoadNodesByRowIdAsync(connection, included.Select(g.NodeRowIdOf), cancellationToken);
         var relationships = await LoadRelationshipsByRowIdAsync(connection, edges.Select(g.RowIdOf), cancellationToken);
         return new Subgraph(
-            included.Select(g.IdOf).Where(nodes.ContainsKey).Select(id => nodes[id]).ToList(),
+            included.Select(g.NodeRowIdOf).Where(nodes.ContainsKey).Select(n => nodes[n]).ToList(),
             edges.Select(g.RowIdOf).Where(relationships.ContainsKey).Select(r => relationships[r]).ToList(),
             truncated);
     }
@@ -87,7 +87,8 @@ public sealed partial class SqliteGraphStore
         if (found.Count == 0) return new PathResult([], []);
 
         await using var connection = Open();
-        var nodes = await LoadNodesAsync(connection, found.SelectMany(p => p.Nodes).Distinct().Select(g.IdOf), cancellationToken);
+        var nodes = (await LoadNodesByRowIdAsync(connection, found.SelectMany(p => p.Nodes).Distinct().Select(g.NodeRowIdOf), cancellationToken))
+            .Values.ToDictionary(n => n.Id, StringComparer.Ordinal);
         var relationships = await LoadRelationshipsByRowIdAsync(connection, found.SelectMany(p => p.Relationships).Distinct().Select(g.RowIdOf),
             cancellationToken);
         var walks = found
@@ -99,6 +100,16 @@ public sealed partial class SqliteGraphStore
             .ToDictionary(id => id, id => g.Degree(g.IndexOf(id)), StringComparer.Ordinal);
         var (_, sourceIds) = PathAssembly.Lookups(ordered);
         return PathAssembly.Build(query, ordered, degrees, await LoadSourceRefsAsync(connection, sourceIds, cancellationToken));
+    }
+
+    /// <summary>Nodes by SQLite rowid (one b-tree lookup each instead of two by id), keyed by rowid.</summary>
+    private static async Task<Dictionary<long, GraphNode>> LoadNodesByRowIdAsync(SqliteConnection connection, IEnumerable<long> rowIds,
+        CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync(
+            $"SELECT n.rowid, {NodeColumns} FROM nodes n WHERE n.rowid IN (SELECT value FROM json_each($rowids))",
+            r => (r.GetInt64(0), ReadNode(r, 1)), cancellationToken, ("$rowids", $"[{string.Join(',', rowIds)}]"));
+        return rows.ToDictionary(x => x.Item1, x => x.Item2);
     }
 
     /// <summary>Relationships by SQLite rowid (what the topology keeps for each), keyed by rowid.</summary>

@@ -22,6 +22,7 @@ internal sealed class SqliteTopology
 
     private readonly string[] _ids;
     private readonly byte[] _labels;
+    private readonly long[] _nodeRowIds;
     private readonly string[] _labelNames;
     private readonly int[] _offsets;
     private readonly int[] _neighbours;
@@ -30,10 +31,10 @@ internal sealed class SqliteTopology
     private readonly byte[] _types;
     private readonly string[] _typeNames;
 
-    private SqliteTopology(string[] ids, byte[] labels, string[] labelNames, int[] offsets, int[] neighbours, int[] viaRelationships,
+    private SqliteTopology(string[] ids, byte[] labels, string[] labelNames, long[] nodeRowIds, int[] offsets, int[] neighbours, int[] viaRelationships,
         long[] relationshipRowIds, byte[] types, string[] typeNames)
     {
-        (_ids, _labels, _labelNames, _offsets, _neighbours, _viaRelationships) = (ids, labels, labelNames, offsets, neighbours, viaRelationships);
+        (_ids, _labels, _labelNames, _nodeRowIds, _offsets, _neighbours, _viaRelationships) = (ids, labels, labelNames, nodeRowIds, offsets, neighbours, viaRelationships);
         (_relationshipRowIds, _types, _typeNames) = (relationshipRowIds, types, typeNames);
     }
 
@@ -56,6 +57,7 @@ internal sealed class SqliteTopology
     public int NeighbourAt(int entry) => _neighbours[entry];
     public int RelationshipAt(int entry) => _viaRelationships[entry];
     public long RowIdOf(int relationship) => _relationshipRowIds[relationship];
+    public long NodeRowIdOf(int node) => _nodeRowIds[node];
 
     /// <summary>Type numbers follow the ordinal order of the type names.</summary>
     public int TypeOf(int relationship) => _types[relationship];
@@ -88,78 +90,82 @@ internal sealed class SqliteTopology
 
     /// <summary>Approximate bytes held (the arrays and the id strings), for the benchmark's memory report.</summary>
     public long ApproximateBytes =>
-        _ids.Sum(id => 22L + 2 * id.Length) + 8L * _ids.Length + _labels.Length + 4L * (_offsets.Length + _neighbours.Length + _viaRelationships.Length)
+        _ids.Sum(id => 22L + 2 * id.Length) + 16L * _ids.Length + _labels.Length + 4L * (_offsets.Length + _neighbours.Length + _viaRelationships.Length)
         + 8L * _relationshipRowIds.Length + _types.Length;
 
-    /// <summary>Reads ids, labels and endpoints (nothing else) from the file.</summary>
+    /// <summary>
+    /// Reads ids, labels and endpoints (nothing else) from the file, in sequential scans only: each table in rowid
+    /// order, and the relationship ids' order from their unique index (which holds the rowid, so the table is not
+    /// touched); random lookups by id would cost a page read each.
+    /// </summary>
     public static SqliteTopology Build(SqliteConnection connection)
     {
-        var ids = new List<string>();
-        var labelRows = new List<byte>();
+        var nodeCount = Count(connection, "nodes", MaxNodes);
+        var ids = new string[nodeCount];
+        var labels = new byte[nodeCount];
+        var nodeRowIds = new long[nodeCount];
         var labelNumbers = new Dictionary<string, byte>(StringComparer.Ordinal);
-        using (var command = connection.Command("SELECT id, label FROM nodes ORDER BY id"))
+        var read = 0;
+        using (var command = connection.Command("SELECT rowid, id, label FROM nodes"))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                ids.Add(reader.GetString(0));
-                labelRows.Add(Number(labelNumbers, reader.GetString(1), "labels"));
+                if (read == nodeCount) throw Changed();
+                nodeRowIds[read] = reader.GetInt64(0);
+                ids[read] = reader.GetString(1);
+                labels[read] = Number(labelNumbers, reader.GetString(2), "labels");
+                read++;
             }
         }
-        var idArray = ids.ToArray();
-        var labels = labelRows.ToArray();
-        // SQLite orders text by its bytes; ids are ASCII, so that is ordinal order, but check rather than trust it.
-        if (!IsOrdinalOrder(idArray)) Array.Sort(idArray, labels, StringComparer.Ordinal);
-        if (idArray.Length >= MaxNodes) throw new InvalidOperationException($"The graph has {idArray.Length:N0} nodes; the in-memory topology holds at most {MaxNodes:N0}.");
+        if (read != nodeCount) throw Changed();
+        var nodeOrder = Enumerable.Range(0, nodeCount).ToArray();
+        Array.Sort(ids, nodeOrder, StringComparer.Ordinal);
+        labels = nodeOrder.Select(i => labels[i]).ToArray();
+        nodeRowIds = nodeOrder.Select(i => nodeRowIds[i]).ToArray();
+        var number = new Dictionary<string, int>(nodeCount, StringComparer.Ordinal);
+        for (var i = 0; i < nodeCount; i++) number[ids[i]] = i;
 
-        var number = new Dictionary<string, int>(idArray.Length, StringComparer.Ordinal);
-        for (var i = 0; i < idArray.Length; i++) number[idArray[i]] = i;
-
-        var relCount = Convert.ToInt32(connection.Command("SELECT COUNT(*) FROM relationships").ExecuteScalar());
-        if (relCount >= MaxRelationships) throw new InvalidOperationException($"The graph has {relCount:N0} relationships; the in-memory topology holds at most {MaxRelationships:N0}.");
+        // Relationship numbers: the ordinal order of the ids, read from the unique index on id.
+        var relCount = Count(connection, "relationships", MaxRelationships);
         var rowIdArray = new long[relCount];
-        var typeRows = new byte[relCount];
-        var fromArray = new int[relCount];
-        var toArray = new int[relCount];
-        var typeNumbers = new Dictionary<string, byte>(StringComparer.Ordinal);
         var ordinal = true;
-        var count = 0;
-        using (var command = connection.Command("SELECT rowid, id, type, from_id, to_id FROM relationships ORDER BY id"))
+        read = 0;
+        using (var command = connection.Command("SELECT rowid, id FROM relationships ORDER BY id"))
         using (var reader = command.ExecuteReader())
         {
             string? previous = null;
-            while (reader.Read() && count < relCount)
+            while (reader.Read())
             {
+                if (read == relCount) throw Changed();
                 var id = reader.GetString(1);
-                // Relationship ids are kept only long enough to check the order (they are most of the file's text).
+                // SQLite orders text by its UTF-8 bytes: the same as ordinal order unless a key holds characters
+                // beyond the Basic Multilingual Plane. Check rather than trust it.
                 if (previous is not null && string.CompareOrdinal(previous, id) >= 0) ordinal = false;
                 previous = id;
-                rowIdArray[count] = reader.GetInt64(0);
-                typeRows[count] = Number(typeNumbers, reader.GetString(2), "relationship types");
-                fromArray[count] = number[reader.GetString(3)];
-                toArray[count] = number[reader.GetString(4)];
-                count++;
+                rowIdArray[read++] = reader.GetInt64(0);
             }
         }
-        if (count != relCount) throw new InvalidOperationException("The relationships changed while the in-memory topology was being built.");
-        number.Clear();
-        if (!ordinal)
+        if (read != relCount) throw Changed();
+        if (!ordinal) rowIdArray = OrdinalOrder(connection, relCount);
+        var numberOfRowId = RowIdIndex(rowIdArray);
+
+        var typeNumbers = new Dictionary<string, byte>(StringComparer.Ordinal);
+        var typeRows = new byte[relCount];
+        var fromArray = new int[relCount];
+        var toArray = new int[relCount];
+        using (var command = connection.Command("SELECT rowid, type, from_id, to_id FROM relationships"))
+        using (var reader = command.ExecuteReader())
         {
-            // A key with characters outside the Basic Multilingual Plane sorts differently by bytes than by UTF-16:
-            // reorder by the ids themselves (rare, and only here do all relationship ids sit in memory at once).
-            var relIds = new string[relCount];
-            var byRowId = new Dictionary<long, int>(relCount);
-            for (var r = 0; r < relCount; r++) byRowId[rowIdArray[r]] = r;
-            using (var command = connection.Command("SELECT rowid, id FROM relationships"))
-            using (var reader = command.ExecuteReader())
-                while (reader.Read()) relIds[byRowId[reader.GetInt64(0)]] = reader.GetString(1);
-            var order = Enumerable.Range(0, relCount).ToArray();
-            Array.Sort(relIds, order, StringComparer.Ordinal);
-            rowIdArray = order.Select(r => rowIdArray[r]).ToArray();
-            typeRows = order.Select(r => typeRows[r]).ToArray();
-            fromArray = order.Select(r => fromArray[r]).ToArray();
-            toArray = order.Select(r => toArray[r]).ToArray();
+            while (reader.Read())
+            {
+                var r = numberOfRowId(reader.GetInt64(0));
+                typeRows[r] = Number(typeNumbers, reader.GetString(1), "relationship types");
+                fromArray[r] = number[reader.GetString(2)];
+                toArray[r] = number[reader.GetString(3)];
+            }
         }
+        number.Clear();
 
         // Type numbers in ordinal order of the names, so "by type" needs no strings either.
         var typeNames = typeNumbers.Keys.Order(StringComparer.Ordinal).ToArray();
@@ -167,19 +173,18 @@ internal sealed class SqliteTopology
         foreach (var (name, n) in typeNumbers) typeRank[n] = (byte)Array.IndexOf(typeNames, name);
         var labelNames = new string[labelNumbers.Count];
         foreach (var (name, n) in labelNumbers) labelNames[n] = name;
-
         var types = new byte[relCount];
         for (var r = 0; r < relCount; r++) types[r] = typeRank[typeRows[r]];
 
         // Two passes, no sorting: first each node's relationships in relationship order, then, walking nodes in order,
         // each relationship is appended to its other end, which leaves every adjacency sorted by (neighbour, relationship).
-        var offsets = new int[idArray.Length + 1];
+        var offsets = new int[nodeCount + 1];
         for (var r = 0; r < relCount; r++)
         {
             offsets[fromArray[r] + 1]++;
             offsets[toArray[r] + 1]++;
         }
-        for (var n = 0; n < idArray.Length; n++) offsets[n + 1] += offsets[n];
+        for (var n = 0; n < nodeCount; n++) offsets[n + 1] += offsets[n];
         var fill = offsets[..^1];
         var incident = new int[offsets[^1]];
         for (var r = 0; r < relCount; r++)
@@ -190,7 +195,7 @@ internal sealed class SqliteTopology
         Array.Copy(offsets, fill, fill.Length);
         var neighbours = new int[incident.Length];
         var via = new int[incident.Length];
-        for (var n = 0; n < idArray.Length; n++)
+        for (var n = 0; n < nodeCount; n++)
         {
             for (var e = offsets[n]; e < offsets[n + 1]; e++)
             {
@@ -201,7 +206,48 @@ internal sealed class SqliteTopology
                 via[at] = r;
             }
         }
-        return new SqliteTopology(idArray, labels, labelNames, offsets, neighbours, via, rowIdArray, types, typeNames);
+        return new SqliteTopology(ids, labels, labelNames, nodeRowIds, offsets, neighbours, via, rowIdArray, types, typeNames);
+    }
+
+    private static int Count(SqliteConnection connection, string table, int max)
+    {
+        var count = Convert.ToInt64(connection.Command($"SELECT COUNT(*) FROM {table}").ExecuteScalar());
+        return count < max ? (int)count
+            : throw new InvalidOperationException($"The graph has {count:N0} {table}; the in-memory topology holds fewer than {max:N0}.");
+    }
+
+    private static InvalidOperationException Changed() => new("The graph changed while the in-memory topology was being built.");
+
+    /// <summary>Rowid to relationship number: an array when rowids are dense (the usual case), a dictionary otherwise.</summary>
+    private static Func<long, int> RowIdIndex(long[] rowIds)
+    {
+        var max = rowIds.Length == 0 ? 0 : rowIds.Max();
+        if (max <= 2L * rowIds.Length + 1024)
+        {
+            var dense = new int[max + 1];
+            for (var r = 0; r < rowIds.Length; r++) dense[rowIds[r]] = r;
+            return rowId => dense[rowId];
+        }
+        var sparse = new Dictionary<long, int>(rowIds.Length);
+        for (var r = 0; r < rowIds.Length; r++) sparse[rowIds[r]] = r;
+        return rowId => sparse[rowId];
+    }
+
+    /// <summary>Rowids in ordinal order of the relationship ids (the rare case where byte order differs).</summary>
+    private static long[] OrdinalOrder(SqliteConnection connection, int count)
+    {
+        var ids = new string[count];
+        var rowIds = new long[count];
+        var read = 0;
+        using var command = connection.Command("SELECT rowid, id FROM relationships");
+        using var reader = command.ExecuteReader();
+        while (reader.Read() && read < count)
+        {
+            rowIds[read] = reader.GetInt64(0);
+            ids[read++] = reader.GetString(1);
+        }
+        Array.Sort(ids, rowIds, StringComparer.Ordinal);
+        return rowIds;
     }
 
     private static byte Number(Dictionary<string, byte> numbers, string name, string what)
@@ -209,12 +255,5 @@ internal sealed class SqliteTopology
         if (numbers.TryGetValue(name, out var n)) return n;
         if (numbers.Count > byte.MaxValue) throw new InvalidOperationException($"More than 256 {what}; the in-memory topology keeps one byte per {what}.");
         return numbers[name] = (byte)numbers.Count;
-    }
-
-    private static bool IsOrdinalOrder(string[] values)
-    {
-        for (var i = 1; i < values.Length; i++)
-            if (string.CompareOrdinal(values[i - 1], values[i]) >= 0) return false;
-        return true;
     }
 }

@@ -103,7 +103,7 @@ internal static class TopologyNeighbourhood
     /// and how many it has in all. Adjacency is in (neighbour, relationship) order, so one pass per type in type order
     /// gives the answer without sorting, and stops when the limit is reached.
     /// </summary>
-    public static (List<int> Relationships, int Total) RelationshipsOf(SqliteTopology g, int node, int limit)
+    public static (List<(int Relationship, int Other)> Chosen, int Total) RelationshipsOf(SqliteTopology g, int node, int limit)
     {
         var (start, end) = (g.Start(node), g.End(node));
         var perType = new int[g.TypeCount];
@@ -114,12 +114,12 @@ internal static class TopologyNeighbourhood
             perType[g.TypeOf(g.RelationshipAt(e))]++;
             total++;
         }
-        var chosen = new List<int>(Math.Min(limit, total));
+        var chosen = new List<(int, int)>(Math.Min(limit, total));
         for (var type = 0; type < perType.Length && chosen.Count < limit; type++)
         {
             if (perType[type] == 0) continue;
             for (var e = start; e < end && chosen.Count < limit; e++)
-                if (g.TypeOf(g.RelationshipAt(e)) == type && !IsSecondSelfLoopEntry(g, node, e)) chosen.Add(g.RelationshipAt(e));
+                if (g.TypeOf(g.RelationshipAt(e)) == type && !IsSecondSelfLoopEntry(g, node, e)) chosen.Add((g.RelationshipAt(e), g.NeighbourAt(e)));
         }
         return (chosen, total);
     }
