@@ -1,5 +1,7 @@
-// All shortest undirected paths between two nodes, avoiding excluded ids and labels in between,
-// in a stable order (node ids along the path, then relationship ids).
+// All shortest undirected paths between two nodes, avoiding excluded ids and labels in between, in a stable order
+// (node ids along the path, then relationship ids). The exclusion is an inline predicate of the quantified path
+// pattern, so Neo4j applies it while it searches (a node that may not be passed is never expanded), instead of
+// filtering whole paths after allShortestPaths found them. The end node is always allowed.
 // The hop bound must be a literal: 6 is QueryLimits.MaxHops, and $maxHops narrows it.
 // Parameters:
 //   $from: string, start node id
@@ -10,9 +12,9 @@
 //   $limit: integer, how many paths to return at most
 MATCH (a:Entity {id: $from})
 MATCH (b:Entity {id: $to})
-MATCH p = allShortestPaths((a)-[*..6]-(b))
+MATCH p = ALL SHORTEST (a) (()-[]-(step:Entity WHERE step.id = $to
+    OR (NOT step.id IN $excludeIds AND none(label IN labels(step) WHERE label IN $excludeLabels)))){1,6} (b)
 WHERE length(p) <= $maxHops
-  AND all(n IN nodes(p)[1..-1] WHERE NOT n.id IN $excludeIds AND none(label IN labels(n) WHERE label IN $excludeLabels))
 RETURN p AS path
 ORDER BY [n IN nodes(p) | n.id], [r IN relationships(p) | r.id]
 LIMIT $limit

@@ -12,11 +12,13 @@ public sealed partial class Neo4jGraphStore
         var node = await LoadNodeAsync(id, cancellationToken);
         if (node is null) return null;
 
-        var rows = (await RunAsync("get-node-relationships", cancellationToken, ("id", id))).Rows;
+        // At most the limit, already in NodeDetails' order, and the true count beside them.
+        var rows = (await RunAsync("get-node-relationships", cancellationToken, ("id", id), ("limit", relationshipLimit))).Rows;
         var relationships = rows.Select(Relationship).ToList();
+        var total = (await RunAsync("get-degrees", cancellationToken, ("ids", new[] { id }))).Rows.Select(r => r.Int("degree")).FirstOrDefault();
         var others = rows.Select(r => Neo4jValues.ToNode(r["other"])).DistinctBy(n => n.Id).ToDictionary(n => n.Id, StringComparer.Ordinal);
         var refs = await LoadSourceRefsAsync(NodeDetails.CitedIds(node, relationships), cancellationToken);
-        return NodeDetails.Build(node, relationships, others, refs, relationshipLimit);
+        return NodeDetails.Build(node, relationships, others, refs, relationshipLimit, total);
     }
 
     public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)

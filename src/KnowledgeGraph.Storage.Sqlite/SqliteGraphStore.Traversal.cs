@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Core.Model;
 using Microsoft.Data.Sqlite;
@@ -6,113 +7,118 @@ namespace KnowledgeGraph.Storage.Sqlite;
 
 public sealed partial class SqliteGraphStore
 {
+    private sealed record TopologyState(SqliteTopology Graph, TopologyMarks.Pool Marks);
+
+    private readonly Lock _topologyLock = new();
+    private TopologyState? _topology;
+
+    /// <summary>How long the in-memory topology took to build last, and roughly how many bytes it holds (for the benchmark).</summary>
+    public (TimeSpan BuildTime, long Bytes, int Nodes, int Relationships)? TopologyStatistics { get; private set; }
+
+    /// <summary>The in-memory topology, built from the file on first use. The build holds the lock, so a reset after an
+    /// import (which takes the same lock) can never be overtaken by a build that read the file before the import.</summary>
+    private TopologyState Topology()
+    {
+        if (Volatile.Read(ref _topology) is { } ready) return ready;
+        lock (_topologyLock)
+        {
+            if (_topology is not null) return _topology;
+            var clock = Stopwatch.StartNew();
+            using var connection = Open();
+            // One read transaction: nodes and relationships come from the same snapshot of the file.
+            using var snapshot = connection.BeginTransaction(deferred: true);
+            var graph = SqliteTopology.Build(connection);
+            TopologyStatistics = (clock.Elapsed, graph.ApproximateBytes, graph.NodeCount, graph.RelationshipCount);
+            Volatile.Write(ref _topology, new TopologyState(graph, new TopologyMarks.Pool(graph.NodeCount)));
+            return _topology!;
+        }
+    }
+
+    private void ResetTopology()
+    {
+        lock (_topologyLock) Volatile.Write(ref _topology, null);
+    }
+
     public async Task<Subgraph?> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken)
     {
+        var g = Topology().Graph;
+        var centre = g.IndexOf(query.Id);
+        if (centre < 0) return null;
+
+        var types = g.TypeFilter(query.Types);
+        var (included, truncated) = TopologyNeighbourhood.Expand(g, centre, query.Depth, query.Limit, g.LabelFilter(query.Labels), types);
+        var edges = TopologyNeighbourhood.RelationshipsAmong(g, included, types);
+
         await using var connection = Open();
-        var centre = await LoadNodeAsync(connection, query.Id, cancellationToken);
-        if (centre is null) return null;
-
-        var included = new Dictionary<string, GraphNode>(StringComparer.Ordinal) { [centre.Id] = centre };
-        var frontier = new List<string> { centre.Id };
-        var truncated = false;
-        for (var depth = 1; depth <= query.Depth && frontier.Count > 0 && !truncated; depth++)
-        {
-            var relationships = await LoadRelationshipsTouchingAsync(connection, frontier, query.Types, cancellationToken);
-            var frontierSet = frontier.ToHashSet(StringComparer.Ordinal);
-            var reached = relationships.SelectMany(r => new[] { (r.From, r.To), (r.To, r.From) })
-                .Where(pair => frontierSet.Contains(pair.Item1) && !included.ContainsKey(pair.Item2))
-                .Select(pair => pair.Item2);
-            var candidates = (await LoadNodesAsync(connection, reached, cancellationToken)).Values
-                .Where(n => query.Labels is null || query.Labels.Contains(n.Label))
-                .OrderBy(n => n.Id, StringComparer.Ordinal)
-                .ToList();
-            frontier = [];
-            foreach (var node in candidates)
-            {
-                if (included.Count >= query.Limit)
-                {
-                    truncated = true;
-                    break;
-                }
-                included[node.Id] = node;
-                frontier.Add(node.Id);
-            }
-        }
-
-        var edges = (await LoadRelationshipsTouchingAsync(connection, included.Keys, query.Types, cancellationToken))
-            .Where(r => included.ContainsKey(r.From) && included.ContainsKey(r.To))
-            .ToList();
-        return new Subgraph(included.Values.OrderBy(n => n.Id, StringComparer.Ordinal).ToList(), edges, truncated);
+        var nodes = await LoadNodesByRowIdAsync(connection, included.Select(g.NodeRowIdOf), cancellationToken);
+        var relationships = await LoadRelationshipsByRowIdAsync(connection, edges.Select(g.RowIdOf), cancellationToken);
+        return new Subgraph(
+            included.Select(g.NodeRowIdOf).Where(nodes.ContainsKey).Select(n => nodes[n]).ToList(),
+            edges.Select(g.RowIdOf).Where(relationships.ContainsKey).Select(r => relationships[r]).ToList(),
+            truncated);
     }
 
     /// <summary>
-    /// Breadth-first search over relationships in either direction, remembering every way each node was first
-    /// reached, so all shortest paths come out. Excluded ids and labels are never passed through (the ends always may be).
+    /// Bidirectional breadth-first search over the in-memory topology (<see cref="TopologyPaths"/>): excluded ids and
+    /// labels are never passed through (the ends always may be), and only the relationships on the returned paths are
+    /// read from the file.
     /// </summary>
     public async Task<PathResult?> FindShortestPathsAsync(PathQuery query, CancellationToken cancellationToken)
     {
+        var (g, pool) = Topology();
+        var (from, to) = (g.IndexOf(query.From), g.IndexOf(query.To));
+        if (from < 0 || to < 0) return null;
+
+        var excludedIds = query.ExcludeIds.Select(g.IndexOf).Where(n => n >= 0).ToHashSet();
+        var excludedLabels = g.LabelFilter(query.ExcludeLabels) ?? [];
+        bool Passable(int node) => !excludedIds.Contains(node) && !(excludedLabels.Length > 0 && excludedLabels[g.LabelOf(node)]);
+
+        var marks = pool.Rent();
+        List<TopologyPath> found;
+        try
+        {
+            found = TopologyPaths.AllShortest(g, marks, from, to, Math.Min(query.MaxHops, QueryLimits.MaxHops), Passable, query.Limit,
+                cancellationToken);
+        }
+        finally
+        {
+            pool.Return(marks);
+        }
+        if (found.Count == 0) return new PathResult([], []);
+
         await using var connection = Open();
-        var ends = await LoadNodesAsync(connection, [query.From, query.To], cancellationToken);
-        if (!ends.ContainsKey(query.From) || !ends.ContainsKey(query.To)) return null;
-
-        var nodes = new Dictionary<string, GraphNode>(ends, StringComparer.Ordinal);
-        var distance = new Dictionary<string, int>(StringComparer.Ordinal) { [query.From] = 0 };
-        var parents = new Dictionary<string, List<(string Node, GraphRelationship Via)>>(StringComparer.Ordinal);
-        var frontier = new List<string> { query.From };
-        for (var hop = 1; hop <= query.MaxHops && frontier.Count > 0 && !distance.ContainsKey(query.To); hop++)
-        {
-            var frontierSet = frontier.ToHashSet(StringComparer.Ordinal);
-            var relationships = await LoadRelationshipsTouchingAsync(connection, frontier, null, cancellationToken);
-            var steps = relationships.SelectMany(r => new[] { (At: r.From, Next: r.To, Via: r), (At: r.To, Next: r.From, Via: r) })
-                .Where(s => frontierSet.Contains(s.At) && (!distance.TryGetValue(s.Next, out var d) || d == hop))
-                .ToList();
-            foreach (var (id, node) in await LoadNodesAsync(connection, steps.Select(s => s.Next).Where(id => !nodes.ContainsKey(id)), cancellationToken))
-                nodes[id] = node;
-
-            var next = new List<string>();
-            foreach (var step in steps)
-            {
-                if (step.Next != query.To && IsExcluded(nodes[step.Next], query)) continue;
-                if (distance.TryAdd(step.Next, hop)) next.Add(step.Next);
-                if (!parents.TryGetValue(step.Next, out var list)) parents[step.Next] = list = [];
-                if (!list.Any(p => p.Via.Id == step.Via.Id && p.Node == step.At)) list.Add((step.At, step.Via));
-            }
-            frontier = next.Where(id => id != query.To).ToList();
-        }
-        if (!distance.ContainsKey(query.To)) return new PathResult([], []);
-
-        var walks = PathAssembly.Order(
-            Walks(query.From, query.To, parents).Select(w => new Walk(w.Nodes.Select(id => nodes[id]).ToList(), w.Rels)), query.Limit);
-        var (nodeIds, sourceIds) = PathAssembly.Lookups(walks);
-        return PathAssembly.Build(query, walks, await LoadDegreesAsync(connection, nodeIds, cancellationToken),
-            await LoadSourceRefsAsync(connection, sourceIds, cancellationToken));
+        var nodes = (await LoadNodesByRowIdAsync(connection, found.SelectMany(p => p.Nodes).Distinct().Select(g.NodeRowIdOf), cancellationToken))
+            .Values.ToDictionary(n => n.Id, StringComparer.Ordinal);
+        var relationships = await LoadRelationshipsByRowIdAsync(connection, found.SelectMany(p => p.Relationships).Distinct().Select(g.RowIdOf),
+            cancellationToken);
+        var walks = found
+            // A row gone since the topology was built (an import in between) drops the path rather than inventing it.
+            .Where(p => p.Nodes.All(n => nodes.ContainsKey(g.IdOf(n))) && p.Relationships.All(r => relationships.ContainsKey(g.RowIdOf(r))))
+            .Select(p => new Walk(p.Nodes.Select(n => nodes[g.IdOf(n)]).ToList(), p.Relationships.Select(r => relationships[g.RowIdOf(r)]).ToList()));
+        var ordered = PathAssembly.Order(walks, query.Limit);
+        var degrees = ordered.SelectMany(w => w.Nodes).Select(n => n.Id).Distinct()
+            .ToDictionary(id => id, id => g.Degree(g.IndexOf(id)), StringComparer.Ordinal);
+        var (_, sourceIds) = PathAssembly.Lookups(ordered);
+        return PathAssembly.Build(query, ordered, degrees, await LoadSourceRefsAsync(connection, sourceIds, cancellationToken));
     }
 
-    private static bool IsExcluded(GraphNode node, PathQuery query) =>
-        query.ExcludeIds.Contains(node.Id) || query.ExcludeLabels.Contains(node.Label);
-
-    private static IEnumerable<(List<string> Nodes, List<GraphRelationship> Rels)> Walks(string from, string to,
-        Dictionary<string, List<(string Node, GraphRelationship Via)>> parents)
-    {
-        if (to == from)
-        {
-            yield return ([from], []);
-            yield break;
-        }
-        foreach (var (previous, via) in parents.GetValueOrDefault(to) ?? [])
-            foreach (var (nodes, rels) in Walks(from, previous, parents))
-                yield return ([.. nodes, to], [.. rels, via]);
-    }
-
-    private static async Task<Dictionary<string, int>> LoadDegreesAsync(SqliteConnection connection, IEnumerable<string> ids,
+    /// <summary>Nodes by SQLite rowid (one b-tree lookup each instead of two by id), keyed by rowid.</summary>
+    private static async Task<Dictionary<long, GraphNode>> LoadNodesByRowIdAsync(SqliteConnection connection, IEnumerable<long> rowIds,
         CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync(
-            """
-            SELECT j.value,
-                   (SELECT COUNT(*) FROM relationships WHERE from_id = j.value) + (SELECT COUNT(*) FROM relationships WHERE to_id = j.value)
-            FROM json_each($ids) j
-            """, r => (r.GetString(0), r.GetInt32(1)), cancellationToken, ("$ids", PropertyJson.WriteList(ids)));
-        return rows.ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+            $"SELECT n.rowid, {NodeColumns} FROM nodes n WHERE n.rowid IN (SELECT value FROM json_each($rowids))",
+            r => (r.GetInt64(0), ReadNode(r, 1)), cancellationToken, ("$rowids", $"[{string.Join(',', rowIds)}]"));
+        return rows.ToDictionary(x => x.Item1, x => x.Item2);
+    }
+
+    /// <summary>Relationships by SQLite rowid (what the topology keeps for each), keyed by rowid.</summary>
+    private static async Task<Dictionary<long, GraphRelationship>> LoadRelationshipsByRowIdAsync(SqliteConnection connection,
+        IEnumerable<long> rowIds, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync(
+            $"SELECT r.rowid, {RelationshipColumns} FROM relationships r WHERE r.rowid IN (SELECT value FROM json_each($rowids))",
+            r => (r.GetInt64(0), ReadRelationship(r, 1)), cancellationToken, ("$rowids", $"[{string.Join(',', rowIds)}]"));
+        return rows.ToDictionary(x => x.Item1, x => x.Item2);
     }
 }

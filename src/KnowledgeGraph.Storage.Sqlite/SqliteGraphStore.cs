@@ -41,6 +41,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         _serviceIndex = NewServiceIndex();
         ResetCaseIndex();
         ResetCitationIndex();
+        ResetTopology();
     }
 
     private DateOnly Today => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);

@@ -25,7 +25,9 @@ CREATE INDEX IF NOT EXISTS relationships_by_type ON relationships (type);
 CREATE VIRTUAL TABLE IF NOT EXISTS node_names USING fts5 (
     id UNINDEXED,
     names,
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2',
+    -- Prefix indexes for 1-3 characters: "jones 12" would otherwise merge the lists of every token starting "12".
+    prefix = '1 2 3'
 );
 
 CREATE TABLE IF NOT EXISTS meta (

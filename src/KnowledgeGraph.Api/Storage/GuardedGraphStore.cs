@@ -50,7 +50,9 @@ public sealed class GuardedGraphStore(IGraphStore inner) : IGraphStore
             }
             relationships.Add(view with { Other = await ProtectAsync(view.Other, cancellationToken) });
         }
-        return detail with { Node = node, Relationships = relationships };
+        // What the guard holds back is not counted either.
+        return detail with { Node = node, Relationships = relationships,
+            RelationshipsTotal = detail.RelationshipsTotal - (detail.Relationships.Count - relationships.Count) };
     }
 
     public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)

@@ -33,8 +33,9 @@ public sealed record RelationshipView(
     string Id, string Type, Direction Direction, NodeRef Other, IReadOnlyDictionary<string, object?> Properties,
     string? LegalStatus, IReadOnlyList<SourceRef> Sources);
 
+/// <summary>A node and at most a limit of its relationships; <c>RelationshipsTotal</c> is how many it has in all.</summary>
 public sealed record NodeDetail(GraphNode Node, IReadOnlyList<RelationshipView> Relationships, bool RelationshipsTruncated,
-    IReadOnlyList<SourceRef> Sources);
+    IReadOnlyList<SourceRef> Sources, int RelationshipsTotal);
 
 public sealed record SearchQuery(string Text, string? Label, int Limit);
 

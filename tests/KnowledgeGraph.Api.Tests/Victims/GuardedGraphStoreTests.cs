@@ -39,6 +39,7 @@ public sealed class GuardedGraphStoreTests
         var detail = await guarded.GetNodeAsync(LeakyVictim.Id, 10, CancellationToken.None);
         Assert.Equal(Expected, detail!.Node.Name);
         Assert.DoesNotContain(detail.Relationships, r => r.Type == RelationshipTypes.IdentifiedAs);
+        Assert.Equal(1, detail.RelationshipsTotal);
         var caseDetail = await guarded.GetNodeAsync(Case.Id, 10, CancellationToken.None);
         Assert.Equal(Expected, caseDetail!.Relationships.Single().Other.Name);
         var search = await guarded.SearchAsync(new SearchQuery("jane", null, 10), CancellationToken.None);
@@ -59,10 +60,10 @@ public sealed class GuardedGraphStoreTests
                 [
                     new RelationshipView(Identified.Id, Identified.Type, Direction.Out, NodeRef.Of(Person), Identified.Properties, null, [Source]),
                     new RelationshipView(HasVictim.Id, HasVictim.Type, Direction.In, NodeRef.Of(Case), HasVictim.Properties, null, [Source]),
-                ], false, [Source]),
+                ], false, [Source], 2),
                 "case:c" => new NodeDetail(Case,
                     [new RelationshipView(HasVictim.Id, HasVictim.Type, Direction.Out, NodeRef.Of(LeakyVictim), HasVictim.Properties, null, [Source])],
-                    false, [Source]),
+                    false, [Source], 1),
                 _ => null,
             });
 

@@ -16,7 +16,7 @@ public static class NodeEndpoints
         group.MapGet("/{id}", GetNode)
             .WithName("GetNode")
             .WithSummary("A node with its relationships and sources")
-            .WithDescription("The node's properties; each relationship with its type, direction, the node at the other end, its properties, legal status and sources; and every source cited. At most 500 relationships ('relationshipsTruncated' says when there were more).");
+            .WithDescription("The node's properties; each relationship with its type, direction, the node at the other end, its properties, legal status and sources; and every source cited. At most 500 relationships, by type, other node id and relationship id ('relationshipsTotal' counts them all, 'relationshipsTruncated' says when there were more).");
         group.MapGet("/{id}/neighbourhood", GetNeighbourhood)
             .WithName("GetNeighbourhood")
             .WithSummary("Nodes around a node, as Cytoscape.js elements")
