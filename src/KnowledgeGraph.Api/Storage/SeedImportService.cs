@@ -19,7 +19,34 @@ public sealed class SeedImportService(IGraphStore store, [FromKeyedServices(Stor
 {
     public const string FingerprintKey = "seed-sha256";
 
+    private readonly CancellationTokenSource _stopping = new();
+
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await ImportSeedsAsync(cancellationToken);
+        if (adapter is SqliteGraphStore sqlite) _ = WarmAsync(sqlite);
+    }
+
+    // In the background, so start-up is not held up: the first request that needs an index only waits for the part of
+    // the build that is still running, rather than starting a multi-second build inside its own time budget.
+    private async Task WarmAsync(SqliteGraphStore sqlite)
+    {
+        try
+        {
+            var took = await sqlite.WarmIndexesAsync(_stopping.Token);
+            logger.LogInformation("In-memory indexes built in {Milliseconds} ms", (long)took.TotalMilliseconds);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception ex)
+        {
+            // Not fatal: each index is built again on first use, and a failure there is reported to that request.
+            logger.LogWarning(ex, "Building the in-memory indexes ahead of requests failed; they will be built on first use");
+        }
+    }
+
+    private async Task ImportSeedsAsync(CancellationToken cancellationToken)
     {
         if (options.Value.Provider != StorageProvider.Sqlite) return;
         var directory = locations.SeedDirectory
@@ -59,5 +86,5 @@ public sealed class SeedImportService(IGraphStore store, [FromKeyedServices(Stor
         return (loaded.Files.Count, await store.ImportAsync(loaded.Dataset!, null, cancellationToken));
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => _stopping.CancelAsync();
 }
