@@ -83,6 +83,23 @@ public sealed class ApiProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until /health no longer says <c>"indexesReady": false</c> (the embedded store builds its in-memory indexes in
+    /// the background after start-up), so the rows measure a warm server rather than one still building; the time it took.
+    /// </summary>
+    public async Task<TimeSpan> WaitUntilWarmAsync(TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        while (clock.Elapsed < timeout)
+        {
+            var health = await http.GetStringAsync(RequestPlan.Health);
+            if (!health.Contains("\"indexesReady\":false", StringComparison.Ordinal)) return clock.Elapsed;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"the API's indexes were not ready within {timeout.TotalSeconds:0} s. Log {LogPath}:\n{Tail(LogPath)}");
+    }
+
     /// <summary>Resident memory (VmRSS) and its peak (VmHWM) from /proc, in bytes; zero where /proc is not there.</summary>
     public (long Resident, long Peak) Memory() => ProcessMemory.Read(_process.Id);
 

@@ -124,6 +124,9 @@ public static class NationalBenchmark
                 output.WriteLine($"{store}: restart with unchanged data {again.TotalSeconds:F1} s");
             }
 
+            var warm = await api.WaitUntilWarmAsync(options.StartTimeout);
+            output.WriteLine($"{store}: in-memory indexes ready {warm.TotalSeconds:F1} s after /health first answered");
+
             using var http = new HttpMeasurements(api.Address, options.Clients);
             var results = new List<RowResult>();
             foreach (var row in rows)

@@ -15,7 +15,7 @@ public sealed class SeedImportException(string message) : Exception(message);
 /// never disagree with the data it describes. Neo4j is loaded with the importer instead.
 /// </summary>
 public sealed class SeedImportService(IGraphStore store, [FromKeyedServices(StorageServiceCollectionExtensions.AdapterKey)] IGraphStore adapter,
-    SeedLocations locations, IOptions<StorageOptions> options, ILogger<SeedImportService> logger) : IHostedService
+    SeedLocations locations, IOptions<StorageOptions> options, IndexWarmth warmth, ILogger<SeedImportService> logger) : IHostedService
 {
     public const string FingerprintKey = "seed-sha256";
 
@@ -24,7 +24,11 @@ public sealed class SeedImportService(IGraphStore store, [FromKeyedServices(Stor
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await ImportSeedsAsync(cancellationToken);
-        if (adapter is SqliteGraphStore sqlite) _ = WarmAsync(sqlite);
+        if (adapter is SqliteGraphStore sqlite)
+        {
+            warmth.Building();
+            _ = WarmAsync(sqlite);
+        }
     }
 
     // In the background, so start-up is not held up: the first request that needs an index only waits for the part of
@@ -34,6 +38,7 @@ public sealed class SeedImportService(IGraphStore store, [FromKeyedServices(Stor
         try
         {
             var took = await sqlite.WarmIndexesAsync(_stopping.Token);
+            warmth.Built();
             logger.LogInformation("In-memory indexes built in {Milliseconds} ms", (long)took.TotalMilliseconds);
         }
         catch (OperationCanceledException)

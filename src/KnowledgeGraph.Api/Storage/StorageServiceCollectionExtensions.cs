@@ -18,6 +18,7 @@ public static class StorageServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<SeedLocations>();
+        services.AddSingleton<IndexWarmth>();
         services.AddKeyedSingleton<IGraphStore>(AdapterKey, (sp, _) => CreateAdapter(sp));
         services.AddSingleton<IGraphStore>(sp => new GuardedGraphStore(sp.GetRequiredKeyedService<IGraphStore>(AdapterKey)));
         services.AddHostedService<SeedImportService>();
