@@ -45,6 +45,7 @@ public sealed partial class Neo4jGraphStore
             var relationships = await WriteAsync(transaction, relationshipBatches, "relationships", dataset.Relationships.Count, progress,
                 cancellationToken);
 
+            await WriteFactNotesAsync(transaction, dataset, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new ImportSummary(nodes with { Deleted = deletedNodes }, relationships with { Deleted = deletedRelationships });
         }

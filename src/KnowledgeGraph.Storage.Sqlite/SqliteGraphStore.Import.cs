@@ -85,6 +85,7 @@ public sealed partial class SqliteGraphStore
             deletedNodes += await connection.ExecuteAsync("DELETE FROM nodes WHERE id = $id", cancellationToken, ("$id", id));
         }
 
+        await WriteFactNotesAsync(connection, dataset, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         OnImported();
         return new ImportSummary(nodeCounts.ToCounts(deletedNodes), relCounts.ToCounts(deletedRels));

@@ -1,4 +1,5 @@
 using KnowledgeGraph.Core.Model;
+using KnowledgeGraph.Core.Notes;
 using KnowledgeGraph.Core.Rules;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -12,11 +13,13 @@ namespace KnowledgeGraph.Core.Dataset;
 /// </summary>
 internal sealed class DatasetValidator(List<DatasetError> errors)
 {
-    private static readonly HashSet<string> CommonNodeFields = ["id", "label", "name", "aliases", "sources"];
-    private static readonly HashSet<string> RelationshipFields = ["type", "from", "to", "sources", "key", "properties"];
+    private static readonly HashSet<string> CommonNodeFields = ["id", "label", "name", "aliases", "sources", .. FactNoteReader.Fields];
+    private static readonly HashSet<string> RelationshipFields = ["type", "from", "to", "sources", "key", "properties", .. FactNoteReader.Fields];
 
     private readonly List<(GraphNode Node, Place Place)> _nodes = [];
     private readonly List<(GraphRelationship Rel, Place Place, JObject Json)> _relationships = [];
+    private readonly List<(FactNote Note, string File)> _notes = [];
+    private readonly List<(NoteReference Reference, string File)> _noteReferences = [];
 
     private sealed record Place(string File, JToken Token)
     {
@@ -94,6 +97,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         // An item with other mistakes still takes part in cross-file checks (the dataset is rejected anyway), so one
         // mistake gives one error rather than a cascade of "no node has this id".
         if (id is null || label is null) return null;
+        ReadNotes(file, id, json);
         var displayName = spec.HasName ? name?.Trim() ?? id : VictimProtection.DisplayName(properties);
         return new GraphNode(id, label, displayName, aliases, properties, sources);
     }
@@ -142,7 +146,9 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         }
 
         if (from is null || to is null) return null;
-        return new GraphRelationship(GraphRelationship.MakeId(type!, from, to, key), type!, from, to, properties, sources ?? []);
+        var relId = GraphRelationship.MakeId(type!, from, to, key);
+        ReadNotes(file, relId, json);
+        return new GraphRelationship(relId, type!, from, to, properties, sources ?? []);
     }
 
     private Dictionary<string, object?> ReadProperties(Place place, JObject json, IReadOnlyList<PropertySpec> specs,
@@ -229,6 +235,27 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         return (true, text);
     }
 
+    private void ReadNotes(string file, string id, JObject json)
+    {
+        var (note, references) = FactNoteReader.Read(id, json, (token, message) => Error(new Place(file, token), message));
+        if (note is not null) _notes.Add((note, file));
+        _noteReferences.AddRange(references.Select(r => (r, file)));
+    }
+
+    private void CheckNotes(Dictionary<string, GraphNode> nodesById)
+    {
+        var withheld = WithheldFacts.Ids(_notes.Select(n => n.Note));
+        foreach (var (reference, file) in _noteReferences)
+            FactNoteChecks.CheckReferences([reference], nodesById, withheld, (r, message) => Error(new Place(file, r.Token), message));
+        if (withheld.Count == 0) return;
+        // A shown fact whose every citation is a withheld document would be shown uncited: withhold it too, or cite another.
+        foreach (var (node, place) in _nodes.Where(n => !withheld.Contains(n.Node.Id) && FactNoteChecks.RestsOnlyOnWithheld(n.Node.Sources, withheld)))
+            Error(place, $"{node.Label} '{node.Id}' cites only withheld sources; withhold it too or cite a shown source");
+        foreach (var (rel, place, _) in _relationships.Where(r => !withheld.Contains(r.Rel.Id) && !withheld.Contains(r.Rel.From)
+                     && !withheld.Contains(r.Rel.To) && FactNoteChecks.RestsOnlyOnWithheld(r.Rel.Sources, withheld)))
+            Error(place, $"{rel.Type} {rel.From} -> {rel.To} cites only withheld sources; withhold it too or cite a shown source");
+    }
+
     private void CheckEventLegalStatus(Place place, JObject json, Dictionary<string, object?> properties)
     {
         if (properties.GetValueOrDefault("kind") is string kind
@@ -292,10 +319,13 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         CheckDescriptorsNameNoOne(nodesById);
         CheckBelongsToCase(nodesById, Labels.Event, RelationshipTypes.HasEvent);
         CheckBelongsToCase(nodesById, Labels.VictimRole, RelationshipTypes.HasVictim);
+        CheckNotes(nodesById);
 
-        return new Model.Dataset(
+        // Withheld facts leave here, where every dataset is made, so nothing downstream is ever handed one.
+        return WithheldFacts.Apply(new Model.Dataset(
             _nodes.Select(n => n.Node).DistinctBy(n => n.Id).ToList(),
-            _relationships.Select(r => r.Rel).DistinctBy(r => r.Id).ToList());
+            _relationships.Select(r => r.Rel).DistinctBy(r => r.Id).ToList(),
+            _notes.Select(n => n.Note).DistinctBy(n => n.FactId).ToList()));
     }
 
     private void CheckEndpoint(Place place, JObject json, string end, string id, IReadOnlyList<string> allowed, string type,
