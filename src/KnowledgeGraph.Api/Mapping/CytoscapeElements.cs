@@ -1,4 +1,5 @@
 using KnowledgeGraph.Core.Model;
+using KnowledgeGraph.Core.Notes;
 
 namespace KnowledgeGraph.Api.Mapping;
 
@@ -11,10 +12,13 @@ public sealed record CytoscapeGraph(IReadOnlyList<CytoscapeElement> Nodes, IRead
 /// <summary>Explicit mapping from stored nodes and relationships to Cytoscape elements.</summary>
 public static class CytoscapeElements
 {
-    public static CytoscapeGraph ToCytoscape(IReadOnlyList<GraphNode> nodes, IReadOnlyList<GraphRelationship> relationships, bool truncated) =>
-        new(nodes.Select(ToElement).ToList(), relationships.Select(ToElement).ToList(), truncated);
+    /// <param name="notes">Replies and corrections by fact id; each element carries its own (see <see cref="FactNoteData"/>).</param>
+    public static CytoscapeGraph ToCytoscape(IReadOnlyList<GraphNode> nodes, IReadOnlyList<GraphRelationship> relationships, bool truncated,
+        IReadOnlyDictionary<string, FactNote>? notes = null) =>
+        new(nodes.Select(n => ToElement(n, notes?.GetValueOrDefault(n.Id))).ToList(),
+            relationships.Select(r => ToElement(r, notes?.GetValueOrDefault(r.Id))).ToList(), truncated);
 
-    public static CytoscapeElement ToElement(GraphNode node)
+    public static CytoscapeElement ToElement(GraphNode node, FactNote? note = null)
     {
         var data = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
@@ -25,10 +29,11 @@ public static class CytoscapeElements
             ["sources"] = node.Sources,
         };
         foreach (var (key, value) in node.Properties) data.TryAdd(key, value);
+        foreach (var (key, value) in FactNoteData.Fields(note)) data.TryAdd(key, value);
         return new CytoscapeElement(data);
     }
 
-    public static CytoscapeElement ToElement(GraphRelationship relationship)
+    public static CytoscapeElement ToElement(GraphRelationship relationship, FactNote? note = null)
     {
         var data = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
@@ -41,6 +46,7 @@ public static class CytoscapeElements
             ["sources"] = relationship.Sources,
         };
         foreach (var (key, value) in relationship.Properties) data.TryAdd(key, value);
+        foreach (var (key, value) in FactNoteData.Fields(note)) data.TryAdd(key, value);
         return new CytoscapeElement(data);
     }
 }

@@ -17,9 +17,10 @@ public static class GraphMlWriter
     public static byte[] Write(Dataset dataset)
     {
         var nodeKeys = new[] { "label", "name", "aliases", "sources" }
-            .Concat(dataset.Nodes.SelectMany(n => n.Properties.Keys).Distinct().Order(StringComparer.Ordinal)).Distinct().ToList();
+            .Concat(dataset.Nodes.SelectMany(n => n.Properties.Keys).Distinct().Order(StringComparer.Ordinal)).Concat(FactNoteData.Keys).Distinct().ToList();
         var edgeKeys = new[] { "type", "legalStatus", "sources" }
-            .Concat(dataset.Relationships.SelectMany(r => r.Properties.Keys).Distinct().Order(StringComparer.Ordinal)).Distinct().ToList();
+            .Concat(dataset.Relationships.SelectMany(r => r.Properties.Keys).Distinct().Order(StringComparer.Ordinal)).Concat(FactNoteData.Keys).Distinct().ToList();
+        var notes = FactNoteData.ById(dataset.Notes);
 
         using var stream = new MemoryStream();
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) };
@@ -42,6 +43,7 @@ public static class GraphMlWriter
                 WriteData(xml, "node", "sources", node.Sources);
                 foreach (var (key, value) in node.Properties.Where(p => p.Key is not ("label" or "name" or "aliases" or "sources")))
                     WriteData(xml, "node", key, value);
+                foreach (var (key, value) in FactNoteData.TextFields(notes.GetValueOrDefault(node.Id))) WriteData(xml, "node", key, value);
                 xml.WriteEndElement();
             }
             foreach (var rel in dataset.Relationships)
@@ -54,6 +56,7 @@ public static class GraphMlWriter
                 WriteData(xml, "edge", "sources", rel.Sources);
                 foreach (var (key, value) in rel.Properties.Where(p => p.Key is not ("type" or "sources")))
                     WriteData(xml, "edge", key, value);
+                foreach (var (key, value) in FactNoteData.TextFields(notes.GetValueOrDefault(rel.Id))) WriteData(xml, "edge", key, value);
                 xml.WriteEndElement();
             }
             xml.WriteEndElement();

@@ -14,9 +14,12 @@ namespace KnowledgeGraph.Api.Storage;
 /// Person only it reached), so no response or export can name someone the dataset must not.</item>
 /// <item>Every call ends when the request's budget does, even if an adapter ignores its CancellationToken.</item>
 /// </list>
+/// Replies and corrections are attached to what is shown, after protection, by <see cref="FactNoteAnnotator"/>.
 /// </summary>
-public sealed class GuardedGraphStore(IGraphStore inner) : IGraphStore
+public sealed class GuardedGraphStore(IGraphStore inner, FactNoteAnnotator? notes = null) : IGraphStore
 {
+    private readonly FactNoteAnnotator _notes = notes ?? FactNoteAnnotator.None;
+
     private sealed record Victim(string DisplayName, bool MayBeIdentified);
 
     private static readonly Victim Unknown = new("Victim (details withheld)", false);
@@ -49,7 +52,7 @@ public sealed class GuardedGraphStore(IGraphStore inner) : IGraphStore
             }
             relationships.Add(view with { Other = await ProtectAsync(view.Other, cancellationToken) });
         }
-        return detail with { Node = node, Relationships = relationships };
+        return await _notes.AttachAsync(detail with { Node = node, Relationships = relationships }, cancellationToken);
     }
 
     public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
@@ -60,7 +63,7 @@ public sealed class GuardedGraphStore(IGraphStore inner) : IGraphStore
             hits.Add(hit.Label == Labels.VictimRole
                 ? hit with { Name = (await VictimAsync(hit.Id, cancellationToken)).DisplayName, Aliases = [] }
                 : hit);
-        return result with { Hits = hits };
+        return await _notes.AttachAsync(result with { Hits = hits }, cancellationToken);
     }
 
     public async Task<Subgraph?> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken)
@@ -68,7 +71,7 @@ public sealed class GuardedGraphStore(IGraphStore inner) : IGraphStore
         var graph = await inner.GetNeighbourhoodAsync(query, cancellationToken).WaitAsync(cancellationToken);
         if (graph is null) return null;
         var (nodes, relationships) = await ProtectGraphAsync(graph.Nodes, graph.Relationships, cancellationToken);
-        return graph with { Nodes = nodes, Relationships = relationships };
+        return await _notes.AttachAsync(graph with { Nodes = nodes, Relationships = relationships }, cancellationToken);
     }
 
     public async Task<PathResult?> FindShortestPathsAsync(PathQuery query, CancellationToken cancellationToken)
@@ -80,17 +83,20 @@ public sealed class GuardedGraphStore(IGraphStore inner) : IGraphStore
         {
             if (await ProtectPathAsync(path, cancellationToken) is { } kept) paths.Add(kept);
         }
-        return result with { Paths = paths };
+        return await _notes.AttachAsync(result with { Paths = paths }, cancellationToken);
     }
 
-    public Task<ServedTogetherResult?> FindServedTogetherAsync(string officerId, ServiceScope scope, CancellationToken cancellationToken) =>
-        inner.FindServedTogetherAsync(officerId, scope, cancellationToken).WaitAsync(cancellationToken);
+    public async Task<ServedTogetherResult?> FindServedTogetherAsync(string officerId, ServiceScope scope, CancellationToken cancellationToken) =>
+        await inner.FindServedTogetherAsync(officerId, scope, cancellationToken).WaitAsync(cancellationToken) is { } result
+            ? await _notes.AttachAsync(result, cancellationToken) : null;
 
-    public Task<OrganisationServedTogether?> FindServedTogetherAtAsync(OrganisationServedTogetherQuery query, CancellationToken cancellationToken) =>
-        inner.FindServedTogetherAtAsync(query, cancellationToken).WaitAsync(cancellationToken);
+    public async Task<OrganisationServedTogether?> FindServedTogetherAtAsync(OrganisationServedTogetherQuery query, CancellationToken cancellationToken) =>
+        await inner.FindServedTogetherAtAsync(query, cancellationToken).WaitAsync(cancellationToken) is { } result
+            ? await _notes.AttachAsync(result, cancellationToken) : null;
 
-    public Task<CaseTimeline?> GetCaseTimelineAsync(string caseId, CancellationToken cancellationToken) =>
-        inner.GetCaseTimelineAsync(caseId, cancellationToken).WaitAsync(cancellationToken);
+    public async Task<CaseTimeline?> GetCaseTimelineAsync(string caseId, CancellationToken cancellationToken) =>
+        await inner.GetCaseTimelineAsync(caseId, cancellationToken).WaitAsync(cancellationToken) is { } timeline
+            ? await _notes.AttachAsync(timeline, cancellationToken) : null;
 
     public Task<IReadOnlyList<CaseFacts>> GetCaseFactsAsync(CancellationToken cancellationToken) =>
         inner.GetCaseFactsAsync(cancellationToken).WaitAsync(cancellationToken);
@@ -114,7 +120,7 @@ public sealed class GuardedGraphStore(IGraphStore inner) : IGraphStore
     {
         var dataset = await inner.ExportAsync(cancellationToken).WaitAsync(cancellationToken);
         var (nodes, relationships) = await ProtectGraphAsync(dataset.Nodes, dataset.Relationships, cancellationToken);
-        return new Dataset(nodes, relationships);
+        return await _notes.AttachAsync(new Dataset(nodes, relationships), cancellationToken);
     }
 
     private static GraphNode Protect(GraphNode node) =>

@@ -39,7 +39,7 @@ public static class ExportEndpoints
         var dataset = await store.ExportAsync(cancellationToken);
         if (string.Equals(parameters.Format, "cytoscape", StringComparison.OrdinalIgnoreCase))
         {
-            var graph = CytoscapeElements.ToCytoscape(dataset.Nodes, dataset.Relationships, truncated: false);
+            var graph = CytoscapeElements.ToCytoscape(dataset.Nodes, dataset.Relationships, truncated: false, FactNoteData.ById(dataset.Notes));
             var bytes = JsonSerializer.SerializeToUtf8Bytes(graph, json.Value.SerializerOptions);
             return TypedResults.File(bytes, "application/json", "knowledge-graph.cytoscape.json");
         }
