@@ -254,6 +254,16 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         foreach (var (rel, place, _) in _relationships.Where(r => !withheld.Contains(r.Rel.Id) && !withheld.Contains(r.Rel.From)
                      && !withheld.Contains(r.Rel.To) && FactNoteChecks.RestsOnlyOnWithheld(r.Rel.Sources, withheld)))
             Error(place, $"{rel.Type} {rel.From} -> {rel.To} cites only withheld sources; withhold it too or cite a shown source");
+        // An event or victim role is part of its case: once every case it belongs to is withheld, showing it would show
+        // what the withholding holds back.
+        foreach (var (label, type) in new[] { (Labels.Event, RelationshipTypes.HasEvent), (Labels.VictimRole, RelationshipTypes.HasVictim) })
+        {
+            var cases = _relationships.Where(r => r.Rel.Type == type).GroupBy(r => r.Rel.To)
+                .ToDictionary(g => g.Key, g => g.Select(r => r.Rel.From).ToList(), StringComparer.Ordinal);
+            foreach (var (node, place) in _nodes.Where(n => n.Node.Label == label && !withheld.Contains(n.Node.Id)
+                         && cases.TryGetValue(n.Node.Id, out var owners) && owners.All(withheld.Contains)))
+                Error(place, $"{label} '{node.Id}' belongs only to withheld case(s) ({string.Join(", ", cases[node.Id])}); withhold it too");
+        }
     }
 
     private void CheckEventLegalStatus(Place place, JObject json, Dictionary<string, object?> properties)

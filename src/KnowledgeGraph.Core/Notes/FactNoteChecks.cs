@@ -20,15 +20,17 @@ public static class FactNoteChecks
                     ? $"cites '{reference.Id}', which no node in the dataset has"
                     : $"\"by\" refers to '{reference.Id}', which no node in the dataset has");
             else if (reference.IsSource && node.Label != Labels.Source)
-                error(reference, $"cites '{reference.Id}', which is a {node.Label}, not a Source");
+                error(reference, $"cites '{reference.Id}', which is {Article(node.Label)} {node.Label}, not a Source");
             else if (!reference.IsSource && !ReplyByLabels.Contains(node.Label))
-                error(reference, $"\"by\" refers to '{reference.Id}', a {node.Label}; a reply is by one of: {string.Join(", ", ReplyByLabels)}");
+                error(reference, $"\"by\" refers to '{reference.Id}', {Article(node.Label)} {node.Label}; a reply is by one of: {string.Join(", ", ReplyByLabels)}");
             else if (withheld.Contains(reference.Id))
                 error(reference, reference.IsSource
                     ? $"cites '{reference.Id}', which is withheld; a shown note cannot rest on a withheld source"
                     : $"\"by\" refers to '{reference.Id}', which is withheld; a shown reply cannot name a withheld party");
         }
     }
+
+    private static string Article(string label) => "AEIOU".Contains(label[0]) ? "an" : "a";
 
     /// <summary>True when every citation is of a withheld source, so the fact would be shown with none.</summary>
     public static bool RestsOnlyOnWithheld(IReadOnlyList<string> citations, IReadOnlySet<string> withheld) =>
