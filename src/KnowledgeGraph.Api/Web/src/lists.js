@@ -1,6 +1,7 @@
 import { api } from './api.js';
 import { legalBadge, renderCitations } from './citations.js';
 import { fill, h } from './dom.js';
+import { noteBadges, noteHistory } from './notes.js';
 import { humanise } from './vocab.js';
 
 // "Served together" for an officer and a case's timeline, as lists beside the graph. Entries are buttons that
@@ -37,12 +38,13 @@ export class Lists {
         entries.length
           ? h('ul', { class: 'entries served-together' }, entries.map((entry) => h('li', { class: 'entry', dataset: { officerId: entry.officer.id, basis: entry.basis } },
             h('button', { type: 'button', class: 'link entry-name', onclick: () => this.onShow(entry.officer.id), text: entry.officer.name }),
+            noteBadges(entry.notes),
             h('p', { class: 'entry-meta' },
               h('span', { class: 'basis', text: `Basis: ${humanise(entry.basis)}` }),
               ' · ', h('span', { class: `certainty certainty-${entry.certainty}`, text: humanise(entry.certainty) }),
               entry.organisation ? [' · ', h('button', { type: 'button', class: 'link', onclick: () => this.onShow(entry.organisation.id), text: entry.organisation.name })] : null,
               ' · ', periodText(entry.from, entry.to)),
-            h('details', {}, h('summary', { text: sourceCount(entry.sources) }), renderCitations(entry.sources, { heading: '' })))))
+            h('details', {}, h('summary', { text: sourceCount(entry.sources) }), noteHistory(entry.notes), renderCitations(entry.sources, { heading: '' })))))
           : h('p', { text: 'No officer found who served with them at this scope.' }));
     } catch (error) {
       this.#failed(error);
@@ -63,7 +65,7 @@ export class Lists {
             h('button', { type: 'button', class: 'link entry-name', onclick: () => this.onShow(event.id), text: humanise(event.kind) })),
           h('p', { text: event.summary }),
           event.outcome ? h('p', { class: 'entry-meta', text: `Outcome: ${event.outcome}` }) : null,
-          legalBadge(event.legalStatus),
+          legalBadge(event.legalStatus), noteBadges(event.notes),
           event.misconductLevel || event.sanction
             ? h('p', { class: 'entry-meta', text: [event.misconductLevel && humanise(event.misconductLevel), event.sanction && `Sanction: ${humanise(event.sanction)}`].filter(Boolean).join(' · ') })
             : null,
@@ -72,7 +74,7 @@ export class Lists {
               h('button', { type: 'button', class: 'link', onclick: () => this.onShow(actor.node.id), text: actor.node.name }),
               actor.role ? ` (${actor.role})` : '']))
             : null,
-          h('details', {}, h('summary', { text: sourceCount(event.sources) }), renderCitations(event.sources, { heading: '' }))))));
+          h('details', {}, h('summary', { text: sourceCount(event.sources) }), noteHistory(event.notes), renderCitations(event.sources, { heading: '' }))))));
     } catch (error) {
       this.#failed(error);
     }
