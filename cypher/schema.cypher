@@ -37,3 +37,7 @@ CREATE INDEX member_of_id IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() ON (r.id);
 CREATE INDEX supports_id IF NOT EXISTS FOR ()-[r:SUPPORTS]-() ON (r.id);
 CREATE INDEX represents_id IF NOT EXISTS FOR ()-[r:REPRESENTS]-() ON (r.id);
 CREATE INDEX related_to_id IF NOT EXISTS FOR ()-[r:RELATED_TO]-() ON (r.id);
+// Right of reply: notes are found by fact id, by relationship base id, and listed by date.
+CREATE INDEX fact_note_fact IF NOT EXISTS FOR (n:FactNote) ON (n.factId);
+CREATE INDEX fact_note_base IF NOT EXISTS FOR (n:FactNote) ON (n.factBase);
+CREATE INDEX fact_note_date IF NOT EXISTS FOR (n:FactNote) ON (n.date);

@@ -87,6 +87,7 @@ internal static class Commands
         output.WriteLine("relationships by type:");
         foreach (var (type, count) in dataset.CountByType()) output.WriteLine($"  {type,-14} {count,5}");
         output.WriteLine($"named officers: {dataset.Nodes.Count(n => n.Label == "Officer" && n.Properties.GetValueOrDefault("identified") is true)}");
+        if (dataset.Withheld is { Count: > 0 } withheld) output.WriteLine($"withheld: {withheld.Count} fact(s), checked but never imported (docs/corrections.md)");
         return true;
     }
 }

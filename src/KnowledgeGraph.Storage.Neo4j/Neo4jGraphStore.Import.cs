@@ -41,6 +41,7 @@ public sealed partial class Neo4jGraphStore
 
         var deletedRelationships = await DeleteStaleRelationshipsAsync(dataset, progress, cancellationToken);
         var deletedNodes = await DeleteStaleNodesAsync(dataset, progress, cancellationToken);
+        await WriteFactNotesAsync(dataset, cancellationToken);
         return new ImportSummary(nodes with { Deleted = deletedNodes }, relationships with { Deleted = deletedRelationships });
     }
 

@@ -30,6 +30,8 @@ public sealed partial class SqliteGraphStore
         var summary = IsEmpty(connection) && HasUniqueIds(dataset)
             ? BulkLoad(connection, dataset, progress, cancellationToken)
             : Upsert(connection, dataset, progress, cancellationToken);
+        // Replies and corrections are written in the same transaction, so they never disagree with the facts.
+        await WriteFactNotesAsync(connection, dataset, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         OnImported();

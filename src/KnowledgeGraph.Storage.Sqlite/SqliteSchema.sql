@@ -34,3 +34,17 @@ CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+
+-- Right of reply: replies, corrections and withholdings (reason and dates only) of the last import, one row per log
+-- entry, looked up by fact id or relationship base id (without #key) and listed newest first.
+CREATE TABLE IF NOT EXISTS fact_notes (
+    key       TEXT PRIMARY KEY,
+    kind      TEXT NOT NULL,
+    date      TEXT NOT NULL,
+    fact_id   TEXT,
+    fact_base TEXT,
+    entry     TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS fact_notes_by_fact ON fact_notes (fact_id);
+CREATE INDEX IF NOT EXISTS fact_notes_by_base ON fact_notes (fact_base);
+CREATE INDEX IF NOT EXISTS fact_notes_by_date ON fact_notes (date DESC, key);

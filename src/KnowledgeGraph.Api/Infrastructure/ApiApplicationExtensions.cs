@@ -1,4 +1,5 @@
 using KnowledgeGraph.Api.Features.Cases;
+using KnowledgeGraph.Api.Features.Corrections;
 using KnowledgeGraph.Api.Features.Export;
 using KnowledgeGraph.Api.Features.Health;
 using KnowledgeGraph.Api.Features.Nodes;
@@ -52,6 +53,7 @@ public static class ApiApplicationExtensions
         api.MapStatsEndpoints();
         api.MapSourceEndpoints();
         api.MapExportEndpoints();
+        api.MapCorrectionEndpoints();
         api.MapVocabularyEndpoints();
         api.MapHealthEndpoints();
         return app;

@@ -1,5 +1,6 @@
 using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Core.Model;
+using KnowledgeGraph.Core.Notes;
 
 namespace KnowledgeGraph.Api.Mapping;
 
@@ -15,14 +16,17 @@ public sealed record ExportCitation(string Source, string? Locator);
 /// <summary>Explicit mapping from stored nodes and relationships to Cytoscape elements.</summary>
 public static class CytoscapeElements
 {
-    public static CytoscapeGraph ToCytoscape(IReadOnlyList<GraphNode> nodes, IReadOnlyList<GraphRelationship> relationships, bool truncated) =>
-        new(nodes.Select(ToElement).ToList(), relationships.Select(ToElement).ToList(), truncated);
+    /// <param name="notes">Replies and corrections by fact id; each element carries its own (see <see cref="FactNoteData"/>).</param>
+    public static CytoscapeGraph ToCytoscape(IReadOnlyList<GraphNode> nodes, IReadOnlyList<GraphRelationship> relationships, bool truncated,
+        IReadOnlyDictionary<string, FactNote>? notes = null) =>
+        new(nodes.Select(n => ToElement(n, notes?.GetValueOrDefault(n.Id))).ToList(),
+            relationships.Select(r => ToElement(r, notes?.GetValueOrDefault(r.Id))).ToList(), truncated);
 
     /// <summary>Each stored citation split into the Source id and where in it (page, row), so a reader need not parse <c>#</c>.</summary>
     public static IReadOnlyList<ExportCitation> CitationsOf(IReadOnlyList<string> sources) =>
         sources.Select(Citation.Parse).Select(c => new ExportCitation(c.SourceId, c.Locator)).ToList();
 
-    public static CytoscapeElement ToElement(GraphNode node)
+    public static CytoscapeElement ToElement(GraphNode node, FactNote? note = null)
     {
         var data = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
@@ -34,10 +38,11 @@ public static class CytoscapeElements
             ["citations"] = CitationsOf(node.Sources),
         };
         foreach (var (key, value) in node.Properties) data.TryAdd(key, value);
+        foreach (var (key, value) in FactNoteData.Fields(note)) data.TryAdd(key, value);
         return new CytoscapeElement(data);
     }
 
-    public static CytoscapeElement ToElement(GraphRelationship relationship)
+    public static CytoscapeElement ToElement(GraphRelationship relationship, FactNote? note = null)
     {
         var data = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
@@ -51,6 +56,7 @@ public static class CytoscapeElements
             ["citations"] = CitationsOf(relationship.Sources),
         };
         foreach (var (key, value) in relationship.Properties) data.TryAdd(key, value);
+        foreach (var (key, value) in FactNoteData.Fields(note)) data.TryAdd(key, value);
         return new CytoscapeElement(data);
     }
 }

@@ -1,3 +1,4 @@
+using KnowledgeGraph.Core.Notes;
 using System.Buffers;
 using System.Text.Json;
 using KnowledgeGraph.Core.Model;
@@ -11,7 +12,7 @@ public static class CytoscapeJsonWriter
     private const int FlushAtBytes = 64 * 1024;
 
     public static async Task WriteAsync(Stream output, IAsyncEnumerable<GraphNode> nodes, IAsyncEnumerable<GraphRelationship> relationships,
-        JsonSerializerOptions options, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, FactNote> notes, JsonSerializerOptions options, CancellationToken cancellationToken)
     {
         // The serializer flushes its writer synchronously, which Kestrel refuses on the response stream; so elements are
         // written to memory and copied out asynchronously in batches.
@@ -21,14 +22,14 @@ public static class CytoscapeJsonWriter
         json.WriteStartArray(Name(options, nameof(CytoscapeGraph.Nodes)));
         await foreach (var node in nodes.WithCancellation(cancellationToken))
         {
-            JsonSerializer.Serialize(json, CytoscapeElements.ToElement(node), options);
+            JsonSerializer.Serialize(json, CytoscapeElements.ToElement(node, notes.GetValueOrDefault(node.Id)), options);
             await DrainAsync(json, buffer, output, FlushAtBytes, cancellationToken);
         }
         json.WriteEndArray();
         json.WriteStartArray(Name(options, nameof(CytoscapeGraph.Edges)));
         await foreach (var rel in relationships.WithCancellation(cancellationToken))
         {
-            JsonSerializer.Serialize(json, CytoscapeElements.ToElement(rel), options);
+            JsonSerializer.Serialize(json, CytoscapeElements.ToElement(rel, notes.GetValueOrDefault(rel.Id)), options);
             await DrainAsync(json, buffer, output, FlushAtBytes, cancellationToken);
         }
         json.WriteEndArray();

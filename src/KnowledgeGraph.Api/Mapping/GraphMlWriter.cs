@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using KnowledgeGraph.Core.Model;
+using KnowledgeGraph.Core.Notes;
 
 namespace KnowledgeGraph.Api.Mapping;
 
@@ -17,16 +18,19 @@ public static class GraphMlWriter
     private const int FlushEvery = 2000;
 
     private static readonly IReadOnlyList<string> NodeKeys = new[] { "label", "name", "aliases", "sources" }
-        .Concat(GraphSchema.Labels.SelectMany(l => l.Properties).Select(p => p.Name).Order(StringComparer.Ordinal)).Distinct().ToList();
+        .Concat(GraphSchema.Labels.SelectMany(l => l.Properties).Select(p => p.Name).Order(StringComparer.Ordinal)).Concat(FactNoteData.Keys)
+        .Distinct().ToList();
 
     private static readonly IReadOnlyList<string> EdgeKeys = new[] { "type", "legalStatus", "sources" }
-        .Concat(GraphSchema.Relationships.SelectMany(r => r.Properties).Select(p => p.Name).Order(StringComparer.Ordinal)).Distinct().ToList();
+        .Concat(GraphSchema.Relationships.SelectMany(r => r.Properties).Select(p => p.Name).Order(StringComparer.Ordinal)).Concat(FactNoteData.Keys)
+        .Distinct().ToList();
 
     private static readonly HashSet<string> NodeKeySet = NodeKeys.ToHashSet(StringComparer.Ordinal);
     private static readonly HashSet<string> EdgeKeySet = EdgeKeys.ToHashSet(StringComparer.Ordinal);
 
+    /// <param name="notes">Replies and corrections by fact id; each element carries its own (see <see cref="FactNoteData"/>).</param>
     public static async Task WriteAsync(Stream output, IAsyncEnumerable<GraphNode> nodes, IAsyncEnumerable<GraphRelationship> relationships,
-        CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, FactNote> notes, CancellationToken cancellationToken)
     {
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), Async = true };
         await using var xml = XmlWriter.Create(output, settings);
@@ -48,6 +52,7 @@ public static class GraphMlWriter
             await WriteDataAsync(xml, "node", "sources", node.Sources);
             foreach (var (key, value) in node.Properties.Where(p => p.Key is not ("label" or "name" or "aliases" or "sources")))
                 await WriteDataAsync(xml, "node", Declared(NodeKeySet, key, node.Id), value);
+            foreach (var (key, value) in FactNoteData.TextFields(notes.GetValueOrDefault(node.Id))) await WriteDataAsync(xml, "node", key, value);
             await xml.WriteEndElementAsync();
             if (++written % FlushEvery == 0) await xml.FlushAsync();
         }
@@ -61,6 +66,7 @@ public static class GraphMlWriter
             await WriteDataAsync(xml, "edge", "sources", rel.Sources);
             foreach (var (key, value) in rel.Properties.Where(p => p.Key is not ("type" or "sources")))
                 await WriteDataAsync(xml, "edge", Declared(EdgeKeySet, key, rel.Id), value);
+            foreach (var (key, value) in FactNoteData.TextFields(notes.GetValueOrDefault(rel.Id))) await WriteDataAsync(xml, "edge", key, value);
             await xml.WriteEndElementAsync();
             if (++written % FlushEvery == 0) await xml.FlushAsync();
         }

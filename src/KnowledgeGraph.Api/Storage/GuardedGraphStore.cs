@@ -15,9 +15,12 @@ namespace KnowledgeGraph.Api.Storage;
 /// Person only it reached), so no response or export can name someone the dataset must not.</item>
 /// <item>Every call ends when the request's budget does, even if an adapter ignores its CancellationToken.</item>
 /// </list>
+/// Replies and corrections are attached to what is shown, after protection, by <see cref="FactNoteAnnotator"/>.
 /// </summary>
-public sealed class GuardedGraphStore(IGraphStore inner) : IGraphStore
+public sealed class GuardedGraphStore(IGraphStore inner, FactNoteAnnotator? notes = null) : IGraphStore
 {
+    private readonly FactNoteAnnotator _notes = notes ?? FactNoteAnnotator.None;
+
     private sealed record Victim(string DisplayName, bool MayBeIdentified);
 
     private static readonly Victim Unknown = new("Victim (details withheld)", false);
@@ -51,8 +54,8 @@ public sealed class GuardedGraphStore(IGraphStore inner) : IGraphStore
             relationships.Add(view with { Other = await ProtectAsync(view.Other, cancellationToken) });
         }
         // What the guard holds back is not counted either.
-        return detail with { Node = node, Relationships = relationships,
-            RelationshipsTotal = detail.RelationshipsTotal - (detail.Relationships.Count - relationships.Count) };
+        return await _notes.AttachAsync(detail with { Node = node, Relationships = relationships,
+            RelationshipsTotal = detail.RelationshipsTotal - (detail.Relationships.Count - relationships.Count) }, cancellationToken);
     }
 
     public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
@@ -63,7 +66,7 @@ public sealed class GuardedGraphStore(IGraphStore inner) : IGraphStore
             hits.Add(hit.Label == Labels.VictimRole
                 ? hit with { Name = (await VictimAsync(hit.Id, cancellationToken)).DisplayName, Aliases = [] }
                 : hit);
-        return result with { Hits = hits };
+        return await _notes.AttachAsync(result with { Hits = hits }, cancellationToken);
     }
 
     public async Task<Subgraph?> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken)
@@ -71,7 +74,7 @@ public sealed class GuardedGraphStore(IGraphStore inner) : IGraphStore
         var graph = await inner.GetNeighbourhoodAsync(query, cancellationToken).WaitAsync(cancellationToken);
         if (graph is null) return null;
         var (nodes, relationships) = await ProtectGraphAsync(graph.Nodes, graph.Relationships, cancellationToken);
-        return graph with { Nodes = nodes, Relationships = relationships };
+        return await _notes.AttachAsync(graph with { Nodes = nodes, Relationships = relationships }, cancellationToken);
     }
 
     public async Task<PathResult?> FindShortestPathsAsync(PathQuery query, CancellationToken cancellationToken)
@@ -83,17 +86,20 @@ public sealed class GuardedGraphStore(IGraphStore inner) : IGraphStore
         {
             if (await ProtectPathAsync(path, cancellationToken) is { } kept) paths.Add(kept);
         }
-        return result with { Paths = paths };
+        return await _notes.AttachAsync(result with { Paths = paths }, cancellationToken);
     }
 
-    public Task<ServedTogetherResult?> FindServedTogetherAsync(ServedTogetherQuery query, CancellationToken cancellationToken) =>
-        inner.FindServedTogetherAsync(query, cancellationToken).WaitAsync(cancellationToken);
+    public async Task<ServedTogetherResult?> FindServedTogetherAsync(ServedTogetherQuery query, CancellationToken cancellationToken) =>
+        await inner.FindServedTogetherAsync(query, cancellationToken).WaitAsync(cancellationToken) is { } result
+            ? await _notes.AttachAsync(result, cancellationToken) : null;
 
-    public Task<OrganisationServedTogether?> FindServedTogetherAtAsync(OrganisationServedTogetherQuery query, CancellationToken cancellationToken) =>
-        inner.FindServedTogetherAtAsync(query, cancellationToken).WaitAsync(cancellationToken);
+    public async Task<OrganisationServedTogether?> FindServedTogetherAtAsync(OrganisationServedTogetherQuery query, CancellationToken cancellationToken) =>
+        await inner.FindServedTogetherAtAsync(query, cancellationToken).WaitAsync(cancellationToken) is { } result
+            ? await _notes.AttachAsync(result, cancellationToken) : null;
 
-    public Task<CaseTimeline?> GetCaseTimelineAsync(string caseId, CancellationToken cancellationToken) =>
-        inner.GetCaseTimelineAsync(caseId, cancellationToken).WaitAsync(cancellationToken);
+    public async Task<CaseTimeline?> GetCaseTimelineAsync(string caseId, CancellationToken cancellationToken) =>
+        await inner.GetCaseTimelineAsync(caseId, cancellationToken).WaitAsync(cancellationToken) is { } timeline
+            ? await _notes.AttachAsync(timeline, cancellationToken) : null;
 
     public Task<CaseConnectionFacts?> GetCaseConnectionFactsAsync(string caseId, CancellationToken cancellationToken) =>
         inner.GetCaseConnectionFactsAsync(caseId, cancellationToken).WaitAsync(cancellationToken);

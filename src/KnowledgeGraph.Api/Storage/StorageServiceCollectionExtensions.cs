@@ -20,7 +20,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SeedLocations>();
         services.AddSingleton<IndexWarmth>();
         services.AddKeyedSingleton<IGraphStore>(AdapterKey, (sp, _) => CreateAdapter(sp));
-        services.AddSingleton<IGraphStore>(sp => new GuardedGraphStore(sp.GetRequiredKeyedService<IGraphStore>(AdapterKey)));
+        services.AddSingleton(sp => new FactNoteAnnotator(sp.GetRequiredKeyedService<IGraphStore>(AdapterKey) as Core.Notes.IFactNoteStore));
+        services.AddSingleton<IGraphStore>(sp => new GuardedGraphStore(sp.GetRequiredKeyedService<IGraphStore>(AdapterKey), sp.GetRequiredService<FactNoteAnnotator>()));
         services.AddHostedService<SeedImportService>();
         return services;
     }

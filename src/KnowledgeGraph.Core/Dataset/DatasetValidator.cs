@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Core.Model;
+using KnowledgeGraph.Core.Notes;
 using KnowledgeGraph.Core.Rules;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -14,11 +15,15 @@ namespace KnowledgeGraph.Core.Dataset;
 /// </summary>
 internal sealed class DatasetValidator(List<DatasetError> errors)
 {
-    private static readonly HashSet<string> CommonNodeFields = ["id", "label", "name", "aliases", "sources"];
-    private static readonly HashSet<string> RelationshipFields = ["type", "from", "to", "sources", "key", "properties"];
+    private static readonly HashSet<string> CommonNodeFields = ["id", "label", "name", "aliases", "sources", .. FactNoteReader.Fields];
+    private static readonly HashSet<string> RelationshipFields = ["type", "from", "to", "sources", "key", "properties", .. FactNoteReader.Fields];
 
     // Spec lists are static (GraphSchema); looking properties up by name must not rebuild a dictionary per item.
     private static readonly ConditionalWeakTable<IReadOnlyList<PropertySpec>, Dictionary<string, PropertySpec>> SpecsByName = new();
+
+    // Replies, corrections and withholdings read from items, with the places their references are checked at.
+    private readonly List<(FactNote Note, string File)> _notes = [];
+    private readonly List<(NoteReference Reference, Place Place)> _noteReferences = [];
 
     // Items kept for the cross-file checks hold a Mark (their place, and the places of the keys those checks name)
     // rather than their JSON, so a file's JSON can be dropped as soon as it is read.
@@ -265,6 +270,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         // An item with other mistakes still takes part in cross-file checks (the dataset is rejected anyway), so one
         // mistake gives one error rather than a cascade of "no node has this id".
         if (id is null || label is null) return null;
+        ReadNotes(place, id, json);
         var displayName = spec.HasName ? name?.Trim() ?? id : VictimProtection.DisplayName(properties);
         return (new GraphNode(id, label, displayName, aliases, properties, sources), place.ToMark("id", "descriptor"));
     }
@@ -313,8 +319,9 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         }
 
         if (from is null || to is null) return null;
-        return (new GraphRelationship(GraphRelationship.MakeId(type!, from, to, key), type!, from, to, properties, sources ?? []),
-            place.ToMark("from", "to"));
+        var relId = GraphRelationship.MakeId(type!, from, to, key);
+        ReadNotes(place, relId, json);
+        return (new GraphRelationship(relId, type!, from, to, properties, sources ?? []), place.ToMark("from", "to"));
     }
 
     private Dictionary<string, object?> ReadProperties(Place place, JObject json, IReadOnlyList<PropertySpec> specs,
@@ -401,6 +408,37 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         return (true, text);
     }
 
+    private void ReadNotes(Place place, string id, JObject json)
+    {
+        var (note, references) = FactNoteReader.Read(id, json, (token, message) => Error(place.Child(token), message));
+        if (note is not null) _notes.Add((note, place.File));
+        _noteReferences.AddRange(references.Select(r => (r, place)));
+    }
+
+    private void CheckNotes(Dictionary<string, GraphNode> nodesById)
+    {
+        var withheld = WithheldFacts.Ids(_notes.Select(n => n.Note));
+        foreach (var (reference, place) in _noteReferences)
+            FactNoteChecks.CheckReferences([reference], nodesById, withheld, (r, message) => Error(place.Child(r.Token), message));
+        if (withheld.Count == 0) return;
+        // A shown fact whose every citation is a withheld document would be shown uncited: withhold it too, or cite another.
+        foreach (var (node, place) in _nodes.Where(n => !withheld.Contains(n.Node.Id) && FactNoteChecks.RestsOnlyOnWithheld(n.Node.Sources, withheld)))
+            Error(place, $"{node.Label} '{node.Id}' cites only withheld sources; withhold it too or cite a shown source");
+        foreach (var (rel, place) in _relationships.Where(r => !withheld.Contains(r.Rel.Id) && !withheld.Contains(r.Rel.From)
+                     && !withheld.Contains(r.Rel.To) && FactNoteChecks.RestsOnlyOnWithheld(r.Rel.Sources, withheld)))
+            Error(place, $"{rel.Type} {rel.From} -> {rel.To} cites only withheld sources; withhold it too or cite a shown source");
+        // An event or victim role is part of its case: once every case it belongs to is withheld, showing it would show
+        // what the withholding holds back.
+        foreach (var (label, type) in new[] { (Labels.Event, RelationshipTypes.HasEvent), (Labels.VictimRole, RelationshipTypes.HasVictim) })
+        {
+            var cases = _relationships.Where(r => r.Rel.Type == type).GroupBy(r => r.Rel.To)
+                .ToDictionary(g => g.Key, g => g.Select(r => r.Rel.From).ToList(), StringComparer.Ordinal);
+            foreach (var (node, place) in _nodes.Where(n => n.Node.Label == label && !withheld.Contains(n.Node.Id)
+                         && cases.TryGetValue(n.Node.Id, out var owners) && owners.All(withheld.Contains)))
+                Error(place, $"{label} '{node.Id}' belongs only to withheld case(s) ({string.Join(", ", cases[node.Id])}); withhold it too");
+        }
+    }
+
     private void CheckEventLegalStatus(Place place, JObject json, Dictionary<string, object?> properties)
     {
         if (properties.GetValueOrDefault("kind") is string kind
@@ -464,10 +502,13 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         CheckDescriptorsNameNoOne(nodesById);
         CheckBelongsToCase(nodesById, Labels.Event, RelationshipTypes.HasEvent);
         CheckBelongsToCase(nodesById, Labels.VictimRole, RelationshipTypes.HasVictim);
+        CheckNotes(nodesById);
 
-        return new Model.Dataset(
+        // Withheld facts leave here, where every dataset is made, so nothing downstream is ever handed one.
+        return WithheldFacts.Apply(new Model.Dataset(
             _nodes.Select(n => n.Node).DistinctBy(n => n.Id).ToList(),
-            _relationships.Select(r => r.Rel).DistinctBy(r => r.Id).ToList());
+            _relationships.Select(r => r.Rel).DistinctBy(r => r.Id).ToList(),
+            _notes.Select(n => n.Note).DistinctBy(n => n.FactId).ToList()));
     }
 
     private void CheckEndpoint(Mark place, string end, string id, IReadOnlyList<string> allowed, string type,

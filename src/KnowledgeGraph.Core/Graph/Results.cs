@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using KnowledgeGraph.Core.Model;
+using KnowledgeGraph.Core.Notes;
 
 namespace KnowledgeGraph.Core.Graph;
 
@@ -31,15 +33,16 @@ public enum Direction { Out, In }
 /// <summary>A relationship seen from one of its nodes.</summary>
 public sealed record RelationshipView(
     string Id, string Type, Direction Direction, NodeRef Other, IReadOnlyDictionary<string, object?> Properties,
-    string? LegalStatus, IReadOnlyList<SourceRef> Sources);
+    string? LegalStatus, IReadOnlyList<SourceRef> Sources, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FactNotes? Notes = null);
 
 /// <summary>A node and at most a limit of its relationships; <c>RelationshipsTotal</c> is how many it has in all.</summary>
 public sealed record NodeDetail(GraphNode Node, IReadOnlyList<RelationshipView> Relationships, bool RelationshipsTruncated,
-    IReadOnlyList<SourceRef> Sources, int RelationshipsTotal);
+    IReadOnlyList<SourceRef> Sources, int RelationshipsTotal,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FactNotes? Notes = null);
 
 public sealed record SearchQuery(string Text, string? Label, int Limit);
 
-public sealed record SearchHit(string Id, string Label, string Name, IReadOnlyList<string> Aliases);
+public sealed record SearchHit(string Id, string Label, string Name, IReadOnlyList<string> Aliases, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FactNotes? Notes = null);
 
 public sealed record SearchResult(IReadOnlyList<SearchHit> Hits, bool Truncated);
 
@@ -48,7 +51,9 @@ public sealed record SearchResult(IReadOnlyList<SearchHit> Hits, bool Truncated)
 public sealed record NeighbourhoodQuery(string Id, int Depth, int Limit, IReadOnlyList<string>? Labels, IReadOnlyList<string>? Types);
 
 /// <summary>Nodes and the relationships among them (of the followed types).</summary>
-public sealed record Subgraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphRelationship> Relationships, bool Truncated);
+/// <paramref name="Notes"/>: replies and corrections of the nodes and relationships shown, by fact id, in the dataset's form.
+public sealed record Subgraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphRelationship> Relationships, bool Truncated,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, FactNote>? Notes = null);
 
 public sealed record PathQuery(string From, string To, int MaxHops, IReadOnlyList<string> ExcludeIds, IReadOnlyList<string> ExcludeLabels, int Limit);
 
@@ -56,7 +61,7 @@ public sealed record PathNode(string Id, string Label, string Name, int Degree);
 
 /// <summary>One step of a path; <c>From</c>/<c>To</c> give the relationship's own direction.</summary>
 public sealed record PathHop(string RelationshipId, string Type, string From, string To, IReadOnlyDictionary<string, object?> Properties,
-    string? LegalStatus, IReadOnlyList<SourceRef> Sources, string Sentence);
+    string? LegalStatus, IReadOnlyList<SourceRef> Sources, string Sentence, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FactNotes? Notes = null);
 
 public sealed record GraphPath(IReadOnlyList<PathNode> Nodes, IReadOnlyList<PathHop> Hops);
 
@@ -70,9 +75,9 @@ public enum ServiceScope { Unit, Force }
 public sealed record Actor(NodeRef Node, string? Role);
 
 public sealed record TimelineEvent(string Id, string Date, string Kind, string Summary, string? Outcome, string? LegalStatus,
-    string? MisconductLevel, string? Sanction, IReadOnlyList<Actor> By, IReadOnlyList<SourceRef> Sources);
+    string? MisconductLevel, string? Sanction, IReadOnlyList<Actor> By, IReadOnlyList<SourceRef> Sources, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FactNotes? Notes = null);
 
-public sealed record CaseTimeline(NodeRef Case, string LegalStatus, IReadOnlyList<TimelineEvent> Events);
+public sealed record CaseTimeline(NodeRef Case, string LegalStatus, IReadOnlyList<TimelineEvent> Events, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FactNotes? Notes = null);
 
 /// <summary>An officer's spell in a force or unit; <c>ForceId</c> is the force itself or the force the unit is part of.</summary>
 public sealed record ServiceRecord(string RelationshipId, NodeRef Officer, NodeRef Organisation, string? ForceId, string? From,

@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using KnowledgeGraph.Core.Model;
+using KnowledgeGraph.Core.Notes;
 
 namespace KnowledgeGraph.Core.Graph;
 
@@ -10,12 +12,14 @@ public sealed record ServedTogetherQuery(string OfficerId, ServiceScope Scope, P
 /// source's direct statement that they worked together (basis <c>explicit</c>, <c>Organisation</c> null). Sources from
 /// both sides are cited.
 /// </summary>
+/// <c>Notes</c>: replies and corrections of the facts it rests on (both officers' spells, or the statement).
 public sealed record SharedService(NodeRef? Organisation, string Basis, string? From, string? To, string Certainty,
-    IReadOnlyList<SourceRef> Sources);
+    IReadOnlyList<SourceRef> Sources, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FactNotes? Notes = null);
 
 /// <summary>One other officer and everything they shared with the asked officer; <c>Certainty</c> and <c>Basis</c>
 /// are the strongest of <c>Shared</c>.</summary>
-public sealed record ServedTogetherEntry(NodeRef Officer, string Certainty, string Basis, IReadOnlyList<SharedService> Shared);
+public sealed record ServedTogetherEntry(NodeRef Officer, string Certainty, string Basis, IReadOnlyList<SharedService> Shared,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FactNotes? Notes = null);
 
 /// <summary>A page of one entry per other officer; <c>Total</c> counts officers; <c>Next</c> is null on the last page.</summary>
 public sealed record ServedTogetherResult(NodeRef Officer, ServiceScope Scope, int Total, string? Next, IReadOnlyList<ServedTogetherEntry> Entries)
@@ -28,7 +32,7 @@ public sealed record ServedTogetherResult(NodeRef Officer, ServiceScope Scope, i
 public sealed record OrganisationServedTogetherQuery(string OrganisationId, PartialDate? From, PartialDate? To, PageRequest Page);
 
 public sealed record ServedTogetherPair(NodeRef Officer, NodeRef OtherOfficer, NodeRef Organisation, string? From, string? To,
-    string Basis, string Certainty, IReadOnlyList<SourceRef> Sources);
+    string Basis, string Certainty, IReadOnlyList<SourceRef> Sources, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FactNotes? Notes = null);
 
 /// <summary>A page of pairs of officers (each pair once); <c>Total</c> counts pairs of officers.</summary>
 public sealed record OrganisationServedTogether(NodeRef Organisation, int Total, string? Next, IReadOnlyList<ServedTogetherPair> Pairs)

@@ -30,9 +30,15 @@ public sealed record GraphRelationship(
         key is null ? $"{type}:{from}->{to}" : $"{type}:{from}->{to}#{key}";
 }
 
-/// <summary>A validated dataset: every id unique, every reference resolved, every relationship cited.</summary>
-public sealed record Dataset(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphRelationship> Relationships)
+/// <summary>A validated dataset: every id unique, every reference resolved, every relationship cited.
+/// <paramref name="Notes"/>: replies and corrections by fact id (right of reply, kept out of the facts' properties);
+/// <paramref name="Withheld"/>: the reason and dates of each withheld fact, whose content is no longer here
+/// (<see cref="Notes.WithheldFacts"/>).</summary>
+public sealed record Dataset(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphRelationship> Relationships,
+    IReadOnlyList<Notes.FactNote>? Notes = null, IReadOnlyList<Notes.Withholding>? Withheld = null)
 {
+    public IReadOnlyList<Notes.FactNote> FactNotes => Notes ?? [];
+
     public IReadOnlyDictionary<string, int> CountByLabel() =>
         Nodes.GroupBy(n => n.Label).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
 

@@ -44,10 +44,14 @@ public static class Vocabularies
         "campaign", "government_body", "police_body", "academic");
 
     public static readonly Vocabulary SourceKind = new("source kind",
-        "news_report", "press_release", "opinion", "blog", "judgment", "report", "study", "dataset");
+        "news_report", "press_release", "opinion", "blog", "judgment", "report", "study", "dataset", "correspondence");
 
     /// <summary>The source kind of a records release (a table, not a document): it needs no seed file.</summary>
     public const string DatasetSourceKind = "dataset";
+
+    /// <summary>Where a party stands on a fact it replied to (right of reply); denies, disputes and appealed mark the fact disputed.</summary>
+    public static readonly Vocabulary ReplyPosition = new("reply position",
+        "denies", "disputes", "accepts", "appealed", "no_comment", "declined_to_comment");
 
     public static readonly Vocabulary OfficerStatus = new("officer status",
         "serving", "former", "dismissed", "resigned", "retired", "deceased", "unknown");

@@ -81,7 +81,8 @@ public sealed class SqliteImportTests
         var indexes = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync())
             while (await reader.ReadAsync()) indexes.Add(reader.GetString(0));
-        Assert.Equal(["nodes_by_label", "relationships_by_from", "relationships_by_to", "relationships_by_type"], indexes);
+        Assert.Equal(["fact_notes_by_base", "fact_notes_by_date", "fact_notes_by_fact", "nodes_by_label", "relationships_by_from",
+            "relationships_by_to", "relationships_by_type"], indexes);
     }
 
     [Fact]

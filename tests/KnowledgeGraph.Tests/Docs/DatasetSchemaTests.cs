@@ -18,7 +18,8 @@ public class DatasetSchemaTests
         var spec = GraphSchema.FindLabel(label)!;
         var properties = Definitions[label]!["properties"]!.AsObject();
 
-        var common = spec.HasName ? new[] { "id", "label", "name", "aliases", "sources" } : ["id", "label", "sources"];
+        var common = (spec.HasName ? new[] { "id", "label", "name", "aliases", "sources" } : ["id", "label", "sources"])
+            .Concat(Core.Notes.FactNoteReader.Fields);
         Assert.Equal(common.Concat(spec.Properties.Select(p => p.Name)).Order(), properties.Select(p => p.Key).Order());
         foreach (var property in spec.Properties.Where(p => p.Vocabulary is not null))
         {
@@ -26,6 +27,14 @@ public class DatasetSchemaTests
             var values = (schema["enum"] ?? schema["items"]?["enum"] ?? ResolveEnum(schema))!.AsArray().Select(v => (string)v!);
             Assert.Equal(property.Vocabulary!.Values.Order(), values.Order());
         }
+    }
+
+    [Fact]
+    public void The_json_schema_gives_the_reply_positions_of_the_vocabulary_and_lets_relationships_carry_notes()
+    {
+        Assert.Equal(Vocabularies.ReplyPosition.Values.Order(), Definitions["replyPosition"]!["enum"]!.AsArray().Select(v => (string)v!).Order());
+        var relationship = Definitions["relationship"]!["properties"]!.AsObject();
+        Assert.All(Core.Notes.FactNoteReader.Fields, field => Assert.True(relationship.ContainsKey(field), field));
     }
 
     private static JsonNode? ResolveEnum(JsonNode schema) =>

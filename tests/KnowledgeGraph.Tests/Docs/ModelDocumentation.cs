@@ -38,11 +38,15 @@ public static class ModelDocumentation
                 $"{(rel.Properties.Count == 0 ? "" : string.Join(", ", rel.Properties.Select(p => $"`{p.Name}`{(p.Required ? " (required)" : "")}")))} |");
         md.AppendLine();
 
+        md.AppendLine("### Replies, corrections and withheld facts").AppendLine();
+        md.AppendLine("Any node or relationship may also carry `replies` (a party's response: `by`, `date`, `position`, `summary`, `sources`), " +
+            "`corrections` (`date`, `field`, `was`, `now`, `reason`, `sources`) and `withheld` (`since`, `reason`, `until`); see docs/corrections.md.").AppendLine();
+        md.AppendLine("A reply is `by` one of: " + string.Join(", ", Core.Notes.FactNoteChecks.ReplyByLabels) + ".").AppendLine();
         md.AppendLine("### Vocabularies").AppendLine();
         md.AppendLine("| vocabulary | values |").AppendLine("|---|---|");
         foreach (var vocabulary in new[] { Vocabularies.LegalStatus, Vocabularies.CaseCategory, Vocabularies.EventKind,
                      Vocabularies.EventKindsNeedingLegalStatus, Vocabularies.MisconductLevel, Vocabularies.Sanction, Vocabularies.Anonymity,
-                     Vocabularies.VictimRoleKind, Vocabularies.OrganisationKind, Vocabularies.SourceKind, Vocabularies.OfficerStatus })
+                     Vocabularies.VictimRoleKind, Vocabularies.OrganisationKind, Vocabularies.SourceKind, Vocabularies.OfficerStatus, Vocabularies.ReplyPosition })
             md.AppendLine($"| {vocabulary.Name} | {string.Join(", ", vocabulary.Values.Select(v => $"`{v}`"))} |");
         return md.ToString();
     }

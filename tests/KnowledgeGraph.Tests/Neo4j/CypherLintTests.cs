@@ -47,9 +47,9 @@ public sealed class CypherLintTests
         var schemaFile = Path.Combine(TestPaths.NewTempDirectory(), "schema.json");
         await File.WriteAllTextAsync(schemaFile, JsonSerializer.Serialize(new
         {
-            labels = GraphSchema.Labels.Select(l => l.Label).Append(Neo4jValues.EntityLabel),
+            labels = GraphSchema.Labels.Select(l => l.Label).Append(Neo4jValues.EntityLabel).Append(Neo4jGraphStore.FactNoteLabel),
             relationshipTypes = GraphSchema.Relationships.Select(r => r.Type),
-            propertyKeys = GraphSchema.AllPropertyNames(),
+            propertyKeys = GraphSchema.AllPropertyNames().Concat(Neo4jGraphStore.FactNoteProperties).Distinct(),
         }));
         return await RunAsync("node", ["lint.mjs", cypherDirectory, schemaFile]);
     }

@@ -48,7 +48,8 @@ public sealed partial class CypherStatementsTests
     {
         var statements = CypherStatements.GetAll("schema");
 
-        Assert.Equal(1 + GraphSchema.Labels.Count + 1 + GraphSchema.Relationships.Count, statements.Count);
+        // one constraint per label and Entity, the full-text index, one index per type, three for right-of-reply notes
+        Assert.Equal(1 + GraphSchema.Labels.Count + 1 + GraphSchema.Relationships.Count + 3, statements.Count);
         Assert.All(statements, s => Assert.Contains("IF NOT EXISTS", s.Text));
         Assert.All(statements, s => Assert.DoesNotContain("//", s.Text));
         Assert.Contains(statements, s => s.Text.StartsWith("CREATE FULLTEXT INDEX node_names", StringComparison.Ordinal));

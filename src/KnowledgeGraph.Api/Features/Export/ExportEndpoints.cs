@@ -1,3 +1,4 @@
+using KnowledgeGraph.Api.Storage;
 using System.ComponentModel;
 using KnowledgeGraph.Api.Infrastructure;
 using KnowledgeGraph.Api.Mapping;
@@ -35,6 +36,6 @@ public static class ExportEndpoints
     }
 
     public static Results<StreamedExport, ValidationProblem> Export([AsParameters] ExportParameters parameters,
-        IGraphStore store, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) =>
-        new StreamedExport(string.Equals(parameters.Format, "cytoscape", StringComparison.OrdinalIgnoreCase), store, json.Value.SerializerOptions);
+        IGraphStore store, FactNoteAnnotator notes, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) =>
+        new StreamedExport(string.Equals(parameters.Format, "cytoscape", StringComparison.OrdinalIgnoreCase), store, notes, json.Value.SerializerOptions);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KnowledgeGraph.Api.Mapping;
+using KnowledgeGraph.Api.Storage;
 using KnowledgeGraph.Core.Graph;
 using Microsoft.Net.Http.Headers;
 
@@ -10,7 +11,7 @@ namespace KnowledgeGraph.Api.Features.Export;
 /// problem response, and ending the 200 would hand the client half a file that looks whole; so the connection is aborted
 /// instead, and the client sees a broken download. A failure before the first byte is an ordinary problem response.
 /// </summary>
-public sealed class StreamedExport(bool cytoscape, IGraphStore store, JsonSerializerOptions json) : IResult
+public sealed class StreamedExport(bool cytoscape, IGraphStore store, FactNoteAnnotator annotator, JsonSerializerOptions json) : IResult
 {
     public async Task ExecuteAsync(HttpContext http)
     {
@@ -23,10 +24,12 @@ public sealed class StreamedExport(bool cytoscape, IGraphStore store, JsonSerial
         }.ToString();
         try
         {
+            // Replies and corrections are few beside the graph, so they are read once, before the first element.
+            var notes = await annotator.AllByFactAsync(cancellationToken);
             var nodes = store.ExportNodesAsync(cancellationToken);
             var relationships = store.ExportRelationshipsAsync(null, cancellationToken);
-            if (cytoscape) await CytoscapeJsonWriter.WriteAsync(response.Body, nodes, relationships, json, cancellationToken);
-            else await GraphMlWriter.WriteAsync(response.Body, nodes, relationships, cancellationToken);
+            if (cytoscape) await CytoscapeJsonWriter.WriteAsync(response.Body, nodes, relationships, notes, json, cancellationToken);
+            else await GraphMlWriter.WriteAsync(response.Body, nodes, relationships, notes, cancellationToken);
         }
         catch (Exception e) when (response.HasStarted)
         {

@@ -66,6 +66,6 @@ public static class NodeEndpoints
         var graph = await store.GetNeighbourhoodAsync(query, cancellationToken);
         return graph is null
             ? Problems.NotFound("node", id)
-            : TypedResults.Ok(CytoscapeElements.ToCytoscape(graph.Nodes, graph.Relationships, graph.Truncated));
+            : TypedResults.Ok(CytoscapeElements.ToCytoscape(graph.Nodes, graph.Relationships, graph.Truncated, graph.Notes));
     }
 }

@@ -56,6 +56,12 @@ export function graphStyle() {
         'min-zoomed-font-size': 9,
       },
     },
+    // Right of reply: a disputed fact gets an amber dashed outline (node) or a double line (edge), a corrected one a
+    // teal double border (node) or a teal dot at its start (edge); the words ("Disputed by the officer", "Corrected 10 Jan 2025") are in the details panel and lists.
+    { selector: 'node[?disputed]', style: { 'border-color': '#b45309', 'border-width': 4, 'border-style': 'dashed' } },
+    { selector: 'node[?corrected]', style: { 'border-color': '#0f766e', 'border-width': 5, 'border-style': 'double' } },
+    { selector: 'edge[?disputed]', style: { 'line-style': 'double', width: 4, 'line-color': '#b45309', 'target-arrow-color': '#b45309' } },
+    { selector: 'edge[?corrected]', style: { 'source-arrow-shape': 'circle', 'source-arrow-color': '#0f766e' } },
     { selector: 'edge[legalTone = "open"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
     { selector: 'edge[legalTone = "found"]', style: { width: 3, 'line-color': '#7a1b14', 'target-arrow-color': '#7a1b14' } },
     { selector: 'edge:selected', style: { 'line-color': '#0b57d0', 'target-arrow-color': '#0b57d0', width: 4 } },

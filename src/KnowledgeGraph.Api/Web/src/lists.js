@@ -1,6 +1,7 @@
 import { api } from './api.js';
 import { legalBadge, renderCitations } from './citations.js';
 import { fill, h } from './dom.js';
+import { noteBadges, noteHistory } from './notes.js';
 import { humanise } from './vocab.js';
 
 // "Served together" for an officer and a case's timeline, as lists beside the graph. Entries are buttons that
@@ -66,6 +67,7 @@ export class Lists {
   #servedEntry(entry) {
     return h('li', { class: 'entry', dataset: { officerId: entry.officer.id, basis: entry.basis } },
       h('button', { type: 'button', class: 'link entry-name', onclick: () => this.onShow(entry.officer.id), text: entry.officer.name }),
+      noteBadges(entry.notes),
       h('p', { class: 'entry-meta' },
         h('span', { class: 'basis', text: `Basis: ${humanise(entry.basis)}` }),
         ' · ', h('span', { class: `certainty certainty-${entry.certainty}`, text: humanise(entry.certainty) })),
@@ -77,7 +79,7 @@ export class Lists {
           ' · ', h('span', { class: 'shared-basis', text: humanise(shared.basis) }),
           ' · ', h('span', { class: `certainty certainty-${shared.certainty}`, text: humanise(shared.certainty) }),
           shared.organisation ? [' · ', periodText(shared.from, shared.to)] : null),
-        h('details', {}, h('summary', { text: sourceCount(shared.sources) }), renderCitations(shared.sources, { heading: '' }))))));
+        h('details', {}, h('summary', { text: sourceCount(shared.sources) }), noteHistory(shared.notes), renderCitations(shared.sources, { heading: '' }))))));
   }
 
   async timeline(id) {
@@ -94,7 +96,7 @@ export class Lists {
             h('button', { type: 'button', class: 'link entry-name', onclick: () => this.onShow(event.id), text: humanise(event.kind) })),
           h('p', { text: event.summary }),
           event.outcome ? h('p', { class: 'entry-meta', text: `Outcome: ${event.outcome}` }) : null,
-          legalBadge(event.legalStatus),
+          legalBadge(event.legalStatus), noteBadges(event.notes),
           event.misconductLevel || event.sanction
             ? h('p', { class: 'entry-meta', text: [event.misconductLevel && humanise(event.misconductLevel), event.sanction && `Sanction: ${humanise(event.sanction)}`].filter(Boolean).join(' · ') })
             : null,
@@ -103,7 +105,7 @@ export class Lists {
               h('button', { type: 'button', class: 'link', onclick: () => this.onShow(actor.node.id), text: actor.node.name }),
               actor.role ? ` (${actor.role})` : '']))
             : null,
-          h('details', {}, h('summary', { text: sourceCount(event.sources) }), renderCitations(event.sources, { heading: '' }))))));
+          h('details', {}, h('summary', { text: sourceCount(event.sources) }), noteHistory(event.notes), renderCitations(event.sources, { heading: '' }))))));
     } catch (error) {
       this.#failed(error);
     }

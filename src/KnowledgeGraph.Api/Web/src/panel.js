@@ -2,6 +2,7 @@ import { api } from './api.js';
 import { legalBadge, renderCitations } from './citations.js';
 import { fill, h } from './dom.js';
 import { shapeIcon } from './legend.js';
+import { noteBadges, noteHistory } from './notes.js';
 import { humanise, labelStyle, propertyText, typeText } from './vocab.js';
 
 // Properties shown elsewhere in the panel (heading, badge, summary paragraph) or that only repeat the id.
@@ -33,6 +34,7 @@ export class Panel {
       h('h2', { id: 'details-title', tabindex: '-1', text: node.name }),
       h('p', { class: 'label-chip' }, shapeIcon(node.label), h('span', { text: labelStyle(node.label).title })),
       legalBadge(properties.legalStatus),
+      noteBadges(detail.notes),
       isVictim
         ? h('p', { class: 'notice', text: 'Shown only as a role. Victims and complainants are never named here unless they chose to be.' })
         : null,
@@ -41,6 +43,7 @@ export class Panel {
       propertyList(isVictim ? pick(properties, VICTIM_FIELDS) : omit(properties, SHOWN_ELSEWHERE)),
       !isVictim && node.aliases?.length ? h('p', { class: 'aliases' }, h('strong', { text: 'Also known as: ' }), node.aliases.join('; ')) : null,
       this.#relationships(detail),
+      noteHistory(detail.notes),
       node.label === 'Case' ? this.#connections(node.id) : null,
       node.label === 'Source' ? this.#evidence(node.id) : null,
       renderCitations(detail.sources ?? [], { heading: 'Sources' }),
@@ -110,7 +113,9 @@ export class Panel {
         this.#nodeLink(from), h('span', { 'aria-hidden': 'true', text: ' → ' }), h('span', { class: 'sr-only', text: ' to ' }),
         this.#nodeLink(other)),
       legalBadge(relationship?.legalStatus ?? data.legalStatus),
+      noteBadges(relationship?.notes),
       propertyList(omit(relationship?.properties ?? data.properties ?? {}, SHOWN_ELSEWHERE)),
+      noteHistory(relationship?.notes),
       renderCitations(relationship?.sources ?? data.sources ?? [], { heading: 'Sources' }),
       relationship ? null : h('p', { class: 'hint', text: 'This relationship was not in the node\'s first relationships; citations above are as the graph gave them.' }),
     );
@@ -147,9 +152,9 @@ export class Panel {
     if (!detail.relationships?.length) return null;
     const items = detail.relationships.map((r) => h('li', { class: 'relationship' },
       h('span', { class: 'rel-type', text: r.direction === 'In' || r.direction === 'in' ? `← ${typeText(r.type)}` : `${typeText(r.type)} →` }),
-      ' ', this.#nodeLink(r.other), ' ', legalBadge(r.legalStatus),
+      ' ', this.#nodeLink(r.other), ' ', legalBadge(r.legalStatus), noteBadges(r.notes),
       h('details', {}, h('summary', { text: `${r.sources?.length ?? 0} source${r.sources?.length === 1 ? '' : 's'}` }),
-        propertyList(omit(r.properties ?? {}, SHOWN_ELSEWHERE)), renderCitations(r.sources, { heading: '' }))));
+        propertyList(omit(r.properties ?? {}, SHOWN_ELSEWHERE)), noteHistory(r.notes), renderCitations(r.sources, { heading: '' }))));
     return h('section', { class: 'relationships' },
       h('h3', { text: `Relationships (${detail.relationships.length}${detail.relationshipsTruncated ? '+, more not shown' : ''})` }),
       h('ul', {}, items));
