@@ -113,20 +113,6 @@ public sealed partial class SqliteGraphStore : IGraphStore
     private static async Task<GraphNode?> LoadNodeAsync(SqliteConnection connection, string id, CancellationToken cancellationToken) =>
         (await LoadNodesAsync(connection, [id], cancellationToken)).GetValueOrDefault(id);
 
-    /// <summary>Relationships with at least one end among the ids, of the given types (all types when null).</summary>
-    private static Task<List<GraphRelationship>> LoadRelationshipsTouchingAsync(SqliteConnection connection, IEnumerable<string> ids,
-        IReadOnlyList<string>? types, CancellationToken cancellationToken) =>
-        connection.QueryAsync(
-            $"""
-            SELECT {RelationshipColumns} FROM relationships r
-            WHERE r.rowid IN (SELECT rowid FROM relationships WHERE from_id IN (SELECT value FROM json_each($ids))
-                              UNION SELECT rowid FROM relationships WHERE to_id IN (SELECT value FROM json_each($ids)))
-              AND ($types IS NULL OR r.type IN (SELECT value FROM json_each($types)))
-            ORDER BY r.id
-            """,
-            r => ReadRelationship(r), cancellationToken,
-            ("$ids", PropertyJson.WriteList(ids.Distinct())), ("$types", types is null ? null : PropertyJson.WriteList(types)));
-
     /// <summary>Citations for cited sources (ids, locators ignored), with their publisher's name; unknown ids are skipped.</summary>
     private static async Task<Dictionary<string, SourceRef>> LoadSourceRefsAsync(SqliteConnection connection, IEnumerable<string> sourceIds,
         CancellationToken cancellationToken)
