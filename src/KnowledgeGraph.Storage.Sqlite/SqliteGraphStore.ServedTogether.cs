@@ -37,8 +37,9 @@ public sealed partial class SqliteGraphStore
         var ends = await LoadNodesAsync(connection, workedWith.SelectMany(r => new[] { r.From, r.To }), cancellationToken);
         var facts = workedWith.Select(r => new WorkedWithFact(NodeRef.Of(ends[r.From]), NodeRef.Of(ends[r.To]), r.Sources)).ToList();
 
-        return await ServedTogetherRule.ForOfficerAsync(NodeRef.Of(officer), query.Scope, own, places.SelectMany(p => p), facts, query.Page, Today,
-            async (citations, ct) => await LoadSourceRefsAsync(connection, citations, ct), cancellationToken);
+        return await ServedTogetherRule.ForOfficerAsync(NodeRef.Of(officer), query.Scope, own,
+            places.Count == 1 ? places.First() : places.SelectMany(p => p).ToList(), facts, query.Page, Today,
+            async (citations, ct) => await LoadSourceRefsAsync(connection, citations, ct), cancellationToken, index.PlaceSizes);
     }
 
     public async Task<OrganisationServedTogether?> FindServedTogetherAtAsync(OrganisationServedTogetherQuery query, CancellationToken cancellationToken)

@@ -25,7 +25,11 @@ internal sealed class SqliteServiceIndex
         _byOfficer = Group(spells, s => s.Officer.Id);
         _atPlace = Group(spells, s => s.Organisation.Id);
         _inForce = Group(spells.Where(s => ServedTogetherRule.ForceOf(s) is not null), s => ServedTogetherRule.ForceOf(s)!.Id);
+        PlaceSizes = ServedTogetherRule.CountOfficers(spells);
     }
+
+    /// <summary>Officers per unit and per force, counted once here rather than from the candidates on every request.</summary>
+    public IReadOnlyDictionary<string, int> PlaceSizes { get; }
 
     public int Count => _byOfficer.Values.Sum(s => s.Length);
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Core.Model;
 
@@ -22,68 +23,154 @@ public static class ServedTogetherRule
     /// then the longer overlap (days both spells surely cover), then the smaller place (fewer officers), then name and id.
     /// <paramref name="own"/> are the officer's spells; <paramref name="candidates"/> must hold every spell at the officer's
     /// units and, at force scope, every spell in the officer's forces (their units included); anything else is ignored.
+    /// <paramref name="placeSizes"/> (officers per place, as <see cref="CountOfficers"/> counts them over every spell) may
+    /// be given by a store that keeps them; without it they are counted from the candidates, which give the same numbers.
+    /// Cost: one pass over the candidates with no allocation per co-worker, a top-k selection for the page, and the
+    /// details (places, periods, sources) only for the officers on the page.
     /// </summary>
     public static async Task<ServedTogetherResult> ForOfficerAsync(NodeRef officer, ServiceScope scope, IReadOnlyList<ServiceSpell> own,
         IEnumerable<ServiceSpell> candidates, IReadOnlyList<WorkedWithFact> workedWith, PageRequest page, DateOnly today,
-        SourceLoader loadSources, CancellationToken cancellationToken)
+        SourceLoader loadSources, CancellationToken cancellationToken, IReadOnlyDictionary<string, int>? placeSizes = null)
     {
-        var colleagues = new Dictionary<string, Colleague>(StringComparer.Ordinal);
-        Colleague ColleagueOf(NodeRef other) =>
-            colleagues.TryGetValue(other.Id, out var c) ? c : colleagues[other.Id] = new Colleague(other);
-
-        foreach (var fact in workedWith)
-        {
-            var other = fact.Officer.Id == officer.Id ? fact.OtherOfficer : fact.OtherOfficer.Id == officer.Id ? fact.Officer : null;
-            if (other is null || other.Id == officer.Id) continue;
-            ColleagueOf(other).AddExplicit(fact.Citations);
-        }
-
-        // How many officers each of the officer's places holds ("smaller units" rank first): counted from the same records.
-        var members = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var spell in own)
-        {
-            if (spell.Organisation.Label == Labels.Unit) members.TryAdd(spell.Organisation.Id, new HashSet<string>(StringComparer.Ordinal));
-            if (scope == ServiceScope.Force && ForceOf(spell) is { } force) members.TryAdd(force.Id, new HashSet<string>(StringComparer.Ordinal));
-        }
-
         var candidateList = candidates as IReadOnlyCollection<ServiceSpell> ?? candidates.ToList();
-        foreach (var other in candidateList)
+        placeSizes ??= CountOfficers(candidateList);
+        var matches = new Matcher(officer, scope, own, placeSizes, today);
+
+        // Pass 1: how strong each co-worker's link is, nothing more.
+        var strengths = new Dictionary<string, Strength>(StringComparer.Ordinal);
+        ref Strength StrengthOf(NodeRef other)
         {
-            if (members.TryGetValue(other.Organisation.Id, out var here)) here.Add(other.Officer.Id);
-            if (other.Force is { } f && f.Id != other.Organisation.Id && members.TryGetValue(f.Id, out var inForce)) inForce.Add(other.Officer.Id);
+            ref var s = ref CollectionsMarshal.GetValueRefOrAddDefault(strengths, other.Id, out var known);
+            if (!known) s = new Strength(other);
+            return ref s;
         }
+        foreach (var fact in workedWith)
+            if (OtherThan(officer, fact) is { } other) StrengthOf(other).AddExplicit();
+        var found = new List<Match>();
         foreach (var other in candidateList)
+            foreach (var m in matches.Find(other, found))
+                StrengthOf(other.Officer).Add(m.Certain, m.Days, m.Size);
+
+        // The page: the strongest offset + limit, ranked.
+        var ranked = Strongest(strengths.Values, page.Offset + page.Limit);
+        var slice = Paging.Slice(ranked, strengths.Count, page);
+
+        // Pass 2: the shared places, periods and citations of the officers on the page only.
+        var colleagues = slice.Items.ToDictionary(s => s.Officer.Id, s => new Colleague(s.Officer), StringComparer.Ordinal);
+        foreach (var fact in workedWith)
+            if (OtherThan(officer, fact) is { } other && colleagues.TryGetValue(other.Id, out var c)) c.AddExplicit(fact.Citations);
+        foreach (var other in candidateList)
+            if (colleagues.TryGetValue(other.Officer.Id, out var c))
+                foreach (var m in matches.Find(other, found))
+                    c.Add(m.Place, m.Basis, m.Certain, m.Days, m.Size, m.Mine, other);
+
+        var inOrder = slice.Items.Select(s => colleagues[s.Officer.Id]).ToList();
+        var refs = await loadSources(inOrder.SelectMany(c => c.Shared).SelectMany(s => s.Citations).SelectMany(c => c), cancellationToken);
+        var entries = inOrder.Select(c => c.ToEntry(refs, today)).ToList();
+        return new ServedTogetherResult(officer, scope, slice.Total, slice.Next, entries);
+    }
+
+    /// <summary>
+    /// Officers per place, the "smaller units rank first" of the ranking: for a unit, the officers with a spell there;
+    /// for a force, the officers with a spell at it or at one of its units.
+    /// </summary>
+    public static Dictionary<string, int> CountOfficers(IEnumerable<ServiceSpell> spells)
+    {
+        var members = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        void Count(string place, string officer)
         {
-            if (other.Officer.Id == officer.Id) continue;
-            foreach (var mine in own)
+            if (!members.TryGetValue(place, out var here)) members[place] = here = new HashSet<string>(StringComparer.Ordinal);
+            here.Add(officer);
+        }
+        foreach (var spell in spells)
+        {
+            if (spell.Organisation.Label == Labels.Unit) Count(spell.Organisation.Id, spell.Officer.Id);
+            if (ForceOf(spell) is { } force) Count(force.Id, spell.Officer.Id);
+        }
+        return members.ToDictionary(m => m.Key, m => m.Value.Count, StringComparer.Ordinal);
+    }
+
+    private static NodeRef? OtherThan(NodeRef officer, WorkedWithFact fact)
+    {
+        var other = fact.Officer.Id == officer.Id ? fact.OtherOfficer : fact.OtherOfficer.Id == officer.Id ? fact.Officer : null;
+        return other is null || other.Id == officer.Id ? null : other;
+    }
+
+    // The k strongest, ranked: a heap whose root is the weakest kept, so most co-workers cost one comparison.
+    private static List<Strength> Strongest(IEnumerable<Strength> all, int k)
+    {
+        var heap = new PriorityQueue<Strength, Strength>(Comparer<Strength>.Create((x, y) => Strength.Compare(y, x)));
+        foreach (var s in all)
+        {
+            if (heap.Count < k) heap.Enqueue(s, s);
+            else if (Strength.Compare(s, heap.Peek()) < 0) heap.DequeueEnqueue(s, s);
+        }
+        var ranked = heap.UnorderedItems.Select(i => i.Element).ToList();
+        ranked.Sort(Strength.Compare);
+        return ranked;
+    }
+
+    /// <summary>One of the officer's spells meeting a candidate's: where, on what basis, how surely, for how many sure days.</summary>
+    private readonly record struct Match(ServiceSpell Mine, NodeRef Place, string Basis, bool Certain, int Days, int Size);
+
+    /// <summary>Where and how strongly one candidate spell meets the officer's own spells: the one statement of the rule
+    /// both passes use, so the ranking and the details cannot disagree.</summary>
+    private sealed class Matcher(NodeRef officer, ServiceScope scope, IReadOnlyList<ServiceSpell> own, IReadOnlyDictionary<string, int> sizes, DateOnly today)
+    {
+        private readonly NodeRef?[] _ownForces = own.Select(s => scope == ServiceScope.Force ? ForceOf(s) : null).ToArray();
+
+        /// <summary>Fills <paramref name="found"/> (cleared first; reused so the pass allocates nothing per spell).</summary>
+        public List<Match> Find(ServiceSpell other, List<Match> found)
+        {
+            found.Clear();
+            if (other.Officer.Id == officer.Id) return found;
+            for (var i = 0; i < own.Count; i++)
             {
+                var mine = own[i];
                 if (!mine.CanMeet(other)) continue;
                 NodeRef place;
                 string basis;
                 if (mine.Organisation.Label == Labels.Unit && mine.Organisation.Id == other.Organisation.Id)
                     (place, basis) = (mine.Organisation, UnitBasis);
-                else if (scope == ServiceScope.Force && ForceOf(mine) is { } force && force.Id == ForceOf(other)?.Id)
+                else if (_ownForces[i] is { } force && force.Id == ForceOf(other)?.Id)
                     (place, basis) = (force, ForceBasis);
                 else continue;
-                Match(mine, other, place, basis);
+                // CanMeet is exactly "OverlapWith is not None", and OverlapWith says Certain exactly when some day is surely
+                // shared, so ranking needs no period text; the page's overlaps are computed by OverlapWith itself (ToEntry).
+                var days = SureDays(mine, other, today);
+                found.Add(new Match(mine, place, basis, days > 0, days, sizes.GetValueOrDefault(place.Id)));
             }
+            return found;
         }
+    }
 
-        // CanMeet is exactly "OverlapWith is not None", and OverlapWith says Certain exactly when some day is surely
-        // shared, so ranking needs no period text; the page's overlaps are computed by OverlapWith itself (ToEntry).
-        void Match(ServiceSpell mine, ServiceSpell other, NodeRef place, string basis)
+    /// <summary>How strongly one co-worker is linked, in the ranking's terms (each the strongest over what they shared).</summary>
+    private struct Strength(NodeRef officer)
+    {
+        public readonly NodeRef Officer = officer;
+        private bool _explicit, _certain;
+        private int _days;
+        private int _size = int.MaxValue;
+
+        // A source's direct statement is certain by itself.
+        public void AddExplicit() => (_explicit, _certain) = (true, true);
+
+        public void Add(bool certain, int days, int size)
         {
-            var days = SureDays(mine, other, today);
-            ColleagueOf(other.Officer).Add(place, basis, days > 0, days, members.TryGetValue(place.Id, out var m) ? m.Count : 0, mine, other);
+            _certain |= certain;
+            _days = Math.Max(_days, days);
+            _size = Math.Min(_size, size);
         }
 
-        var ranked = colleagues.Values.ToList();
-        ranked.Sort(Colleague.Compare);
-        var slice = Paging.Slice(ranked, page);
-
-        var refs = await loadSources(slice.Items.SelectMany(c => c.Shared).SelectMany(s => s.Citations).SelectMany(c => c), cancellationToken);
-        var entries = slice.Items.Select(c => c.ToEntry(refs, today)).ToList();
-        return new ServedTogetherResult(officer, scope, slice.Total, slice.Next, entries);
+        public static int Compare(Strength x, Strength y)
+        {
+            var c = y._explicit.CompareTo(x._explicit);
+            if (c == 0) c = y._certain.CompareTo(x._certain);
+            if (c == 0) c = y._days.CompareTo(x._days);
+            if (c == 0) c = x._size.CompareTo(y._size);
+            if (c == 0) c = string.CompareOrdinal(x.Officer.Name, y.Officer.Name);
+            return c != 0 ? c : string.CompareOrdinal(x.Officer.Id, y.Officer.Id);
+        }
     }
 
     /// <summary>One page of the pairs of officers who served at the sweep's organisation at the same time (see
@@ -163,8 +250,7 @@ public static class ServedTogetherRule
     {
         // Few items each (the places two officers shared), so a list beats a dictionary per colleague.
         private readonly List<SharedDraft> _shared = new(1);
-        private bool _explicit, _certain;
-        private int _days, _size = int.MaxValue;
+        private bool _certain;
 
         public NodeRef Officer { get; } = officer;
         public IEnumerable<SharedDraft> Shared => _shared;
@@ -181,7 +267,7 @@ public static class ServedTogetherRule
         public void AddExplicit(IReadOnlyList<string> citations)
         {
             Find(null, Explicit, true, 0, 0).Citations.Add(citations);
-            (_explicit, _certain) = (true, true);
+            _certain = true;
         }
 
         public void Add(NodeRef place, string basis, bool certain, int days, int size, ServiceSpell mine, ServiceSpell other)
@@ -193,18 +279,6 @@ public static class ServedTogetherRule
             shared.Citations.Add(mine.Citations);
             shared.Citations.Add(other.Citations);
             _certain |= certain;
-            _days = Math.Max(_days, days);
-            _size = Math.Min(_size, size);
-        }
-
-        public static int Compare(Colleague x, Colleague y)
-        {
-            var c = y._explicit.CompareTo(x._explicit);
-            if (c == 0) c = y._certain.CompareTo(x._certain);
-            if (c == 0) c = y._days.CompareTo(x._days);
-            if (c == 0) c = x._size.CompareTo(y._size);
-            if (c == 0) c = string.CompareOrdinal(x.Officer.Name, y.Officer.Name);
-            return c != 0 ? c : string.CompareOrdinal(x.Officer.Id, y.Officer.Id);
         }
 
         public ServedTogetherEntry ToEntry(IReadOnlyDictionary<string, SourceRef> refs, DateOnly today)
