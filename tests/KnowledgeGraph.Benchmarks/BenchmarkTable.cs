@@ -57,9 +57,13 @@ public static class BenchmarkTable
             neo4j is null ? "" : YesNo(neo4jRate >= Neo4jImportTarget && neo4j.ImporterPeak <= Neo4jImporterTargetBytes), "");
         string Load(LoadResult l) => string.Create(CultureInfo.InvariantCulture,
             $"{l.PerSecond:N0} requests/s ({l.Requests:N0} in {l.Duration.TotalSeconds:F0} s, {l.Clients} clients), p99 {l.P99:F1} ms, errors {(l.ErrorCount == 0 ? "0" : Errors(l.Errors))}, memory {NationalBenchmark.Mb(l.MemoryBefore)} → {NationalBenchmark.Mb(l.MemoryAfter)}");
-        Special("load: the rows above mixed, bounded clients", "≥ 5,000/s, 0 errors, memory flat", Load(embedded.Load),
-            YesNo(embedded.Load.PerSecond >= LoadTargetPerSecond && embedded.Load.ErrorCount == 0 && embedded.Load.MemoryAfter <= embedded.Load.MemoryBefore * 1.25),
-            "report", neo4j is null ? "" : Load(neo4j.Load), "", neo4j is null ? "" : Ratio(embedded.Load.PerSecond, neo4j.Load.PerSecond) + " (embedded ÷ Neo4j throughput)");
+        string LoadMet(LoadResult l) => YesNo(l.PerSecond >= LoadTargetPerSecond && l.ErrorCount == 0 && l.MemoryAfter <= l.MemoryBefore * 1.25);
+        Special("load: the rows above mixed, bounded clients (response cache on, as served)", "≥ 5,000/s, 0 errors, memory flat", Load(embedded.Load),
+            LoadMet(embedded.Load), "report", neo4j is null ? "" : Load(neo4j.Load), "",
+            neo4j is null ? "" : Ratio(embedded.Load.PerSecond, neo4j.Load.PerSecond) + " (embedded ÷ Neo4j throughput)");
+        Special("load: the same mix, every answer worked out (Cache-Control: no-cache)", "≥ 5,000/s, 0 errors, memory flat", Load(embedded.FreshLoad),
+            LoadMet(embedded.FreshLoad), "report", neo4j is null ? "" : Load(neo4j.FreshLoad), "",
+            neo4j is null ? "" : Ratio(embedded.FreshLoad.PerSecond, neo4j.FreshLoad.PerSecond) + " (embedded ÷ Neo4j throughput)");
         if (neo4j is null) md.Line("").Line(neo4jNote);
         return md.ToString().TrimEnd();
 

@@ -40,6 +40,7 @@ public sealed class HttpMeasurements(Uri address, int maxClients) : IDisposable
     /// <summary>
     /// One pass over the row's distinct urls to warm up (not timed; errors count), then <paramref name="requests"/> timed
     /// requests cycling through them, stopping early when <paramref name="rowBudget"/> is spent (the table shows n).
+    /// Every request asks for a fresh answer (Cache-Control: no-cache), so a row times the work, never the response cache.
     /// </summary>
     public async Task<RowResult> MeasureAsync(BenchmarkRow row, int requests, TimeSpan rowBudget)
     {
@@ -48,13 +49,13 @@ public sealed class HttpMeasurements(Uri address, int maxClients) : IDisposable
         var clock = Stopwatch.StartNew();
         foreach (var url in row.Urls)
         {
-            var (_, error) = await GetAsync(url);
+            var (_, error) = await GetAsync(url, fresh: true);
             if (error is not null) Count(errors, error);
             if (clock.Elapsed > rowBudget) break;
         }
         for (var i = 0; i < requests && clock.Elapsed <= rowBudget; i++)
         {
-            var (ms, error) = await GetAsync(row.Urls[i % row.Urls.Count]);
+            var (ms, error) = await GetAsync(row.Urls[i % row.Urls.Count], fresh: true);
             if (error is not null) Count(errors, error);
             else times.Add(ms);
         }
@@ -102,8 +103,9 @@ public sealed class HttpMeasurements(Uri address, int maxClients) : IDisposable
     }
 
     /// <summary><paramref name="clients"/> clients each asking the next url of the mix as soon as the last answered,
-    /// for <paramref name="duration"/> or until <paramref name="maxRequests"/> were sent.</summary>
-    public async Task<LoadResult> LoadAsync(IReadOnlyList<string> mix, int clients, TimeSpan duration, long maxRequests, Func<long> memory)
+    /// for <paramref name="duration"/> or until <paramref name="maxRequests"/> were sent. <paramref name="fresh"/>: every
+    /// request says Cache-Control: no-cache, so each answer is worked out (the cost of the work, not of the cache).</summary>
+    public async Task<LoadResult> LoadAsync(IReadOnlyList<string> mix, int clients, TimeSpan duration, long maxRequests, Func<long> memory, bool fresh)
     {
         var before = memory();
         long sent = -1;
@@ -117,7 +119,7 @@ public sealed class HttpMeasurements(Uri address, int maxClients) : IDisposable
             {
                 var n = Interlocked.Increment(ref sent);
                 if (n >= maxRequests) break;
-                var (ms, error) = await GetAsync(mix[(int)(n % mix.Count)]);
+                var (ms, error) = await GetAsync(mix[(int)(n % mix.Count)], fresh);
                 if (error is null) times.Add(ms);
                 else lock (errors) Count(errors, error);
             }
@@ -130,12 +132,14 @@ public sealed class HttpMeasurements(Uri address, int maxClients) : IDisposable
             all.Count == 0 ? double.NaN : all[^1], errors, before, memory());
     }
 
-    private async Task<(double Ms, string? Error)> GetAsync(string url)
+    private async Task<(double Ms, string? Error)> GetAsync(string url, bool fresh)
     {
         var start = Stopwatch.GetTimestamp();
         try
         {
-            using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseContentRead);
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (fresh) request.Headers.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { NoCache = true };
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
             var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             return response.IsSuccessStatusCode ? (ms, null) : (ms, $"{(int)response.StatusCode}");
         }

@@ -15,12 +15,13 @@ namespace KnowledgeGraph.Api.Infrastructure;
 
 public static class ApiApplicationExtensions
 {
-    /// <summary>Errors become problems, clients are rate limited when configured, each request gets its time budget, and the web page is served from wwwroot.</summary>
+    /// <summary>Errors become problems, clients are rate limited when configured, repeated questions are answered from the response cache, each request gets its time budget, and the web page is served from wwwroot.</summary>
     public static WebApplication UseApi(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseApiRateLimiting();
+        app.UseApiResponseCaching();
         app.UseMiddleware<QueryBudgetMiddleware>();
         app.UseDefaultFiles();
         app.UseStaticFiles();

@@ -17,7 +17,7 @@ public static class ApiServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>JSON conventions, problem details, the time budget, per-client rate limits, and the OpenAPI document.</summary>
+    /// <summary>JSON conventions, problem details, the time budget, per-client rate limits, the response cache, and the OpenAPI document.</summary>
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
         services.AddOptions<ApiOptions>()
@@ -37,6 +37,7 @@ public static class ApiServiceCollectionExtensions
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddApiRateLimiting();
+        services.AddApiResponseCaching();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Police misconduct knowledge graph API";

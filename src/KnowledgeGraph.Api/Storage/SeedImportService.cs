@@ -2,6 +2,7 @@ using KnowledgeGraph.Core.Dataset;
 using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Records;
 using KnowledgeGraph.Storage.Sqlite;
+using KnowledgeGraph.Api.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Api.Storage;
@@ -15,7 +16,7 @@ public sealed class SeedImportException(string message) : Exception(message);
 /// never disagree with the data it describes. Neo4j is loaded with the importer instead.
 /// </summary>
 public sealed class SeedImportService(IGraphStore store, [FromKeyedServices(StorageServiceCollectionExtensions.AdapterKey)] IGraphStore adapter,
-    SeedLocations locations, IOptions<StorageOptions> options, IndexWarmth warmth, ILogger<SeedImportService> logger) : IHostedService
+    SeedLocations locations, IOptions<StorageOptions> options, IndexWarmth warmth, IServiceProvider services, ILogger<SeedImportService> logger) : IHostedService
 {
     public const string FingerprintKey = "seed-sha256";
 
@@ -68,6 +69,7 @@ public sealed class SeedImportService(IGraphStore store, [FromKeyedServices(Stor
         var (files, summary) = await ImportAsync(directory, cancellationToken);
         // Recorded only after a whole import, so a failed one is retried on the next start.
         if (sqlite is not null) await sqlite.SetMetaAsync(FingerprintKey, fingerprint, cancellationToken);
+        await services.ForgetAnswersAsync(cancellationToken);
         // The dataset is gone with ImportAsync's frame; hand its memory back now rather than carry it into serving.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         logger.LogInformation("Imported {Files} seed file(s) from {Directory} into {Database}: nodes {Nodes}, relationships {Relationships}",
