@@ -102,19 +102,35 @@ public static class CaseConnectionRule
         full.Sort(Compare);
 
         // Cases sharing only hubs: their links are exactly one per hub they share, so they rank from membership alone.
-        var slots = new Dictionary<int, int>();
+        // Members are indexed by their dense Order (not by id), so the pass over every hub's members reads no strings
+        // except for the few candidates' ids.
+        var maxOrder = -1;
+        foreach (var hub in hubs)
+            if (hub.Cases.Count > 0) maxOrder = Math.Max(maxOrder, hub.Cases[^1].Order);
+        var slotOf = new int[maxOrder + 1];
+        Array.Fill(slotOf, -1);
         var members = new List<CaseHubMember>();
         var memberships = new List<(int Slot, int Hub)>();
         for (var h = 0; h < hubs.Count; h++)
         {
             var hub = hubs[h];
+            var needsOverlap = hub.Kind == Force;
             foreach (var member in hub.Cases)
             {
-                if (candidateIds.Contains(member.Case.Id)) continue;
-                if (hub.Kind == Force && subjectPeriod.OverlapWith(member.Period, today).Certainty != Certainty.Certain) continue;
-                if (!slots.TryGetValue(member.Order, out var slot))
+                var slot = slotOf[member.Order];
+                if (slot == -2) continue;
+                if (slot == -1)
                 {
-                    slots[member.Order] = slot = members.Count;
+                    if (candidateIds.Contains(member.Case.Id))
+                    {
+                        slotOf[member.Order] = -2;
+                        continue;
+                    }
+                }
+                if (needsOverlap && subjectPeriod.OverlapWith(member.Period, today).Certainty != Certainty.Certain) continue;
+                if (slot == -1)
+                {
+                    slotOf[member.Order] = slot = members.Count;
                     members.Add(member);
                 }
                 memberships.Add((slot, h));
@@ -181,7 +197,8 @@ public static class CaseConnectionRule
         }
         var end = offset + items.Count;
         var next = end < total ? Paging.CursorAt(end) : null;
-        var summary = hubs.Select(h => new ConnectionHub(h.Kind, h.Node, h.Cases.Count(c => c.Case.Id != subject.Case.Id)))
+        // A hub's cases include the one asked about (CaseHub's contract), which is not one of its connections.
+        var summary = hubs.Select(h => new ConnectionHub(h.Kind, h.Node, h.Cases.Count - 1))
             .OrderBy(h => Rank(h.Kind)).ThenByDescending(h => h.Cases).ThenBy(h => h.Node.Id, StringComparer.Ordinal).ToList();
         return new CaseConnectionsResult(subject.Case, total, next, next is not null, summary, items);
     }
