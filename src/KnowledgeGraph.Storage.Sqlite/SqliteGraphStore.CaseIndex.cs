@@ -111,7 +111,9 @@ public sealed partial class SqliteGraphStore
                 else candidates.UnionWith(entry.Cases);
             }
             candidates.Remove(self);
-            return new CaseConnectionFacts(subject, candidates.Order().Select(c => _facts[c]).ToList(), hubs);
+            var ordered = candidates.Order().ToList();
+            return new CaseConnectionFacts(subject, ordered.Select(c => _facts[c]).ToList(), hubs,
+                ordered.Select(c => _members[c].Order).Append(_members[self].Order).ToList());
         }
 
         public IReadOnlyList<CaseOutcome> Outcomes(string? forceId, string? category)

@@ -18,9 +18,12 @@ public sealed record CaseHub(string Kind, NodeRef Node, IReadOnlyList<CaseHubMem
 /// <summary>
 /// The input of case connections: the case's own facts, the full facts of every case sharing a non-hub entity with it
 /// (its candidates; a candidate that shares nothing is harmless), and the hubs it belongs to, whose other members are
-/// ranked from <see cref="CaseHubMember"/> alone.
+/// ranked from <see cref="CaseHubMember"/> alone. <paramref name="CandidateOrders"/>, when a store knows them, are the
+/// <see cref="CaseHubMember.Order"/>s of the case itself and of its candidates: with them the rule tells a hub member
+/// that is a candidate by number, without reading the ids of a 50,000-case hub.
 /// </summary>
-public sealed record CaseConnectionFacts(CaseFacts Case, IReadOnlyList<CaseFacts> Candidates, IReadOnlyList<CaseHub> Hubs);
+public sealed record CaseConnectionFacts(CaseFacts Case, IReadOnlyList<CaseFacts> Candidates, IReadOnlyList<CaseHub> Hubs,
+    IReadOnlyCollection<int>? CandidateOrders = null);
 
 /// <summary>What outcome statistics need of one case: its standing finding and its sanctions in date order
 /// (computed by <see cref="Rules.OutcomeStatistics.OutcomeOf"/>, so both stores agree).</summary>

@@ -107,8 +107,13 @@ public static class CaseConnectionRule
         var maxOrder = -1;
         foreach (var hub in hubs)
             if (hub.Cases.Count > 0) maxOrder = Math.Max(maxOrder, hub.Cases[^1].Order);
+        // -1: not seen yet; -2: the case itself or a candidate (spelled out above); otherwise the member's slot.
+        const int Unseen = -1, Candidate = -2;
         var slotOf = new int[maxOrder + 1];
-        Array.Fill(slotOf, -1);
+        Array.Fill(slotOf, Unseen);
+        if (facts.CandidateOrders is { } known)
+            foreach (var o in known)
+                if (o >= 0 && o <= maxOrder) slotOf[o] = Candidate;
         var members = new List<CaseHubMember>();
         var memberships = new List<(int Slot, int Hub)>();
         for (var h = 0; h < hubs.Count; h++)
@@ -118,17 +123,14 @@ public static class CaseConnectionRule
             foreach (var member in hub.Cases)
             {
                 var slot = slotOf[member.Order];
-                if (slot == -2) continue;
-                if (slot == -1)
+                if (slot == Candidate) continue;
+                if (slot == Unseen && facts.CandidateOrders is null && candidateIds.Contains(member.Case.Id))
                 {
-                    if (candidateIds.Contains(member.Case.Id))
-                    {
-                        slotOf[member.Order] = -2;
-                        continue;
-                    }
+                    slotOf[member.Order] = Candidate;
+                    continue;
                 }
                 if (needsOverlap && subjectPeriod.OverlapWith(member.Period, today).Certainty != Certainty.Certain) continue;
-                if (slot == -1)
+                if (slot == Unseen)
                 {
                     slotOf[member.Order] = slot = members.Count;
                     members.Add(member);
