@@ -119,7 +119,7 @@ public sealed class GuardedGraphStore(IGraphStore inner, FactNoteAnnotator? note
             if (rel.Type == RelationshipTypes.IdentifiedAs && !(await VictimAsync(rel.From.Id, cancellationToken)).MayBeIdentified) continue;
             relationships.Add(rel with { From = await ProtectAsync(rel.From, cancellationToken), To = await ProtectAsync(rel.To, cancellationToken) });
         }
-        return evidence with { Node = Protect(evidence.Node), Nodes = nodes, Relationships = relationships };
+        return await _notes.AttachAsync(evidence with { Node = Protect(evidence.Node), Nodes = nodes, Relationships = relationships }, cancellationToken);
     }
 
     // Export streams element by element, so the guard decides per element: a pre-pass over IDENTIFIED_AS (a few rows)

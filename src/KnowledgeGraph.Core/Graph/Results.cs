@@ -94,7 +94,7 @@ public sealed record CaseFacts(NodeRef Case, string LegalStatus, IReadOnlyList<s
 
 /// <summary>A relationship with both ends named (source evidence lists these).</summary>
 public sealed record CitedRelationship(string Id, string Type, NodeRef From, NodeRef To, IReadOnlyDictionary<string, object?> Properties,
-    string? LegalStatus, IReadOnlyList<string> Sources);
+    string? LegalStatus, IReadOnlyList<string> Sources, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FactNotes? Notes = null);
 
 /// <summary>A source and one page of what cites it: the page runs over the citing nodes (by id) and then the citing
 /// relationships (by id); <c>total</c> = <c>nodeTotal</c> + <c>relationshipTotal</c>.</summary>
