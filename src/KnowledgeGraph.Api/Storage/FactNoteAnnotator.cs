@@ -125,9 +125,12 @@ public sealed class FactNoteAnnotator(IFactNoteStore? store)
     public async Task<SourceEvidence> AttachAsync(SourceEvidence evidence, CancellationToken cancellationToken)
     {
         if (store is null) return evidence;
-        var views = await ViewsAsync(evidence.Relationships.Select(r => r.Id), [], cancellationToken);
-        return views.Count == 0 ? evidence
-            : evidence with { Relationships = evidence.Relationships.Select(r => views.TryGetValue(r.Id, out var n) ? r with { Notes = n } : r).ToList() };
+        var views = await ViewsAsync(evidence.Nodes.Select(n => n.Id).Concat(evidence.Relationships.Select(r => r.Id)), [], cancellationToken);
+        return views.Count == 0 ? evidence : evidence with
+        {
+            Nodes = evidence.Nodes.Select(n => views.TryGetValue(n.Id, out var notes) ? n with { Notes = notes } : n).ToList(),
+            Relationships = evidence.Relationships.Select(r => views.TryGetValue(r.Id, out var notes) ? r with { Notes = notes } : r).ToList(),
+        };
     }
 
     /// <summary>The relationships a connection link rests on, by base id, read from its path: a stated relation, both

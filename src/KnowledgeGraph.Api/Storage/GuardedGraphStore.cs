@@ -111,8 +111,9 @@ public sealed class GuardedGraphStore(IGraphStore inner, FactNoteAnnotator? note
     {
         var evidence = await inner.GetSourceEvidenceAsync(sourceId, page, cancellationToken).WaitAsync(cancellationToken);
         if (evidence is null) return null;
-        var nodes = new List<NodeRef>();
-        foreach (var node in evidence.Nodes) nodes.Add(await ProtectAsync(node, cancellationToken));
+        var nodes = new List<CitingNode>();
+        foreach (var node in evidence.Nodes)
+            nodes.Add(node.Label == Labels.VictimRole ? node with { Name = (await VictimAsync(node.Id, cancellationToken)).DisplayName } : node);
         var relationships = new List<CitedRelationship>();
         foreach (var rel in evidence.Relationships)
         {

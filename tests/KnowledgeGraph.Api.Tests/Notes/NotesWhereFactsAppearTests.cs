@@ -160,10 +160,13 @@ public sealed class NotesWhereFactsAppearTests(NotedApiFixture app) : IClassFixt
     }
 
     [Fact]
-    public async Task Source_evidence_relationships_carry_their_notes()
+    public async Task Source_evidence_nodes_and_relationships_carry_their_notes()
     {
         var evidence = await app.GetJsonAsync($"/api/sources/{NotedTestData.Source}?limit=500");
         Assert.False(evidence.GetProperty("truncated").GetBoolean());
+        var nodes = evidence.GetProperty("nodes").EnumerateArray().ToList();
+        Assert.Contains(nodes, n => Text(n, "id") == NotedTestData.Event);
+        foreach (var node in nodes) AssertNotesOf(Text(node, "id")!, node, "source evidence");
         var relationships = evidence.GetProperty("relationships").EnumerateArray().ToList();
         Assert.Contains(relationships, r => Text(r, "id") == NotedTestData.Report);
         foreach (var relationship in relationships) AssertNotesOf(Text(relationship, "id")!, relationship, "source evidence");

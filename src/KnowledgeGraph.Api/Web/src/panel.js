@@ -64,7 +64,7 @@ export class Panel {
   /** Everything citing a source: its nodes, then its relationships, a page at a time. */
   #evidence(sourceId) {
     return this.#paged('evidence', 'What this source evidences', (cursor) => api.sourceEvidence(sourceId, { cursor }), (page) => [
-      ...page.nodes.map((n) => h('li', {}, this.#nodeLink(n))),
+      ...page.nodes.map((n) => h('li', {}, this.#nodeLink(n), noteBadges(n.notes))),
       ...page.relationships.map((r) => h('li', {}, this.#nodeLink(r.from), ` ${typeText(r.type)} `, this.#nodeLink(r.to), ' ', legalBadge(r.legalStatus), noteBadges(r.notes))),
     ]);
   }
