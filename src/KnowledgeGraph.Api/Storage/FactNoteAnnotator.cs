@@ -8,8 +8,8 @@ namespace KnowledgeGraph.Api.Storage;
 
 /// <summary>
 /// The one place replies and corrections meet the answers: every fact an answer shows (node, relationship, path hop,
-/// timeline event, served-together entry, case connection, source evidence) gets its notes and its <c>disputed</c> / <c>corrected</c> marks here, from one
-/// indexed lookup of the ids in the answer, so the cost follows the answer's size. <see cref="GuardedGraphStore"/> calls
+/// timeline event, served-together entry, case connection, source evidence) gets its notes and its <c>disputed</c> /
+/// <c>corrected</c> marks here, from one indexed lookup of the ids in the answer, so the cost follows the answer's size. <see cref="GuardedGraphStore"/> calls
 /// it after protecting victims. With no note store (a test double), answers pass through unchanged.
 /// </summary>
 public sealed class FactNoteAnnotator(IFactNoteStore? store)

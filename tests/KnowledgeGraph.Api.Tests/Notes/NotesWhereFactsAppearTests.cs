@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Xml.Linq;
+using KnowledgeGraph.Api.Tests.Infrastructure;
 using KnowledgeGraph.Core.Dataset;
 using KnowledgeGraph.Core.Model;
 using KnowledgeGraph.Core.Notes;
@@ -18,15 +19,6 @@ public sealed class NotedApiFixture : WebApplicationFactory<Program>
         builder.UseSetting("Storage:Provider", "Sqlite");
         builder.UseSetting("Storage:SqlitePath", Path.Combine(TestPaths.NewTempDirectory(), "noted.db"));
         builder.UseSetting("Storage:SeedDirectory", SeedDirectory);
-    }
-
-    public async Task<JsonElement> GetJsonAsync(string url)
-    {
-        using var client = CreateClient();
-        using var response = await client.GetAsync(url);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"GET {url} answered {(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
     }
 }
 
