@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using KnowledgeGraph.Core.Dataset;
 using KnowledgeGraph.Core.Model;
+using KnowledgeGraph.Core.Notes;
 using KnowledgeGraph.Storage.Neo4j;
 
 namespace KnowledgeGraph.Importer;
@@ -10,8 +11,9 @@ namespace KnowledgeGraph.Importer;
 /// <c>export --format neo4j-admin --out DIR [dir]</c>: the CSV files <c>neo4j-admin database import full</c> takes, one
 /// header file and one data file per label and per relationship type, holding exactly the properties the Neo4j store
 /// writes (<see cref="Neo4jValues.StoredProperties(GraphNode)"/>), so the fastest initial load gives the same graph as
-/// <c>import --store neo4j</c>. Every value is quoted (quotes doubled, newlines kept: import with
-/// <c>--multiline-fields=true</c>); lists use the array delimiter <see cref="ArrayDelimiter"/>.
+/// <c>import --store neo4j</c>, replies, corrections and withholdings (FactNote nodes) included. Every value is quoted
+/// (quotes doubled, newlines kept: import with <c>--multiline-fields=true</c>); lists use the array delimiter
+/// <see cref="ArrayDelimiter"/>.
 /// </summary>
 public static class ExportCommand
 {
@@ -69,6 +71,18 @@ public static class ExportCommand
             WriteFiles(outDir, name, ["id:ID", ":LABEL", .. columns.Select(Header)], rows.Select(r =>
                 new[] { Field(r.Id), Field($"{group.Key}{ArrayDelimiter}{Neo4jValues.EntityLabel}") }
                     .Concat(columns.Select(c => Value(r.Properties.GetValueOrDefault(c.Name), r.Id)))));
+            files.Add(("nodes", $"{name}-header.csv", $"{name}.csv"));
+        }
+        // Replies, corrections and withholdings as the store keeps them: FactNote nodes without the Entity label, keyed in
+        // their own id space (no relationship reaches them). A withheld fact is already out of the dataset.
+        var notes = NoteEntries.Build(dataset).Select(Neo4jGraphStore.StoredProperties).ToList();
+        if (notes.Count > 0)
+        {
+            var columns = Columns(notes, ["key"]);
+            var name = $"nodes-{Neo4jGraphStore.FactNoteLabel}";
+            WriteFiles(outDir, name, [$"key:ID({Neo4jGraphStore.FactNoteLabel})", ":LABEL", .. columns.Select(Header)], notes.Select(n =>
+                new[] { Field((string)n["key"]!), Field(Neo4jGraphStore.FactNoteLabel) }
+                    .Concat(columns.Select(c => Value(n.GetValueOrDefault(c.Name), (string)n["key"]!)))));
             files.Add(("nodes", $"{name}-header.csv", $"{name}.csv"));
         }
         foreach (var group in dataset.Relationships.GroupBy(r => r.Type).OrderBy(g => g.Key, StringComparer.Ordinal))

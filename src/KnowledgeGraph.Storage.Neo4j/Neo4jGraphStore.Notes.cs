@@ -22,13 +22,17 @@ public sealed partial class Neo4jGraphStore : IFactNoteStore
         await client.RunAsync(CypherStatements.Get("delete-fact-notes"), null, cancellationToken);
         var entries = NoteEntries.Build(dataset);
         if (entries.Count == 0) return;
-        var notes = entries.Select(e => new Dictionary<string, object?>
-        {
-            ["key"] = e.Key, ["kind"] = e.Kind, ["date"] = e.Date, ["factId"] = e.Fact?.Id,
-            ["factBase"] = e.Fact is { } fact ? FactRef.BaseOf(fact.Id) : null, ["entry"] = NoteEntries.Serialize(e),
-        }).ToList();
+        var notes = entries.Select(StoredProperties).ToList();
         await client.RunAsync(CypherStatements.Get("import-fact-notes"), new Dictionary<string, object?> { ["notes"] = notes }, cancellationToken);
     }
+
+    /// <summary>The properties of the FactNote node of one entry (<see cref="FactNoteProperties"/>); the neo4j-admin export
+    /// writes the same.</summary>
+    public static Dictionary<string, object?> StoredProperties(NoteEntry entry) => new(StringComparer.Ordinal)
+    {
+        ["key"] = entry.Key, ["kind"] = entry.Kind, ["date"] = entry.Date, ["factId"] = entry.Fact?.Id,
+        ["factBase"] = entry.Fact is { } fact ? FactRef.BaseOf(fact.Id) : null, ["entry"] = NoteEntries.Serialize(entry),
+    };
 
     public async Task<IReadOnlyList<NoteEntry>> GetNotesAsync(IReadOnlyCollection<string> factIds, IReadOnlyCollection<string> factBases,
         CancellationToken cancellationToken)

@@ -41,7 +41,7 @@ public sealed partial class Neo4jGraphStore
         var offset = page.Offset;
         var nodeRow = (await RunAsync("source-citing-nodes", cancellationToken, ("sourceId", sourceId), ("skip", offset), ("limit", page.Limit))).Rows.Single();
         var nodeTotal = nodeRow.Int("total");
-        var nodes = nodeRow["nodes"].EnumerateArray().Select(n => NodeRef.Of(Neo4jValues.ToNode(n))).ToList();
+        var nodes = nodeRow["nodes"].EnumerateArray().Select(n => CitingNode.Of(Neo4jValues.ToNode(n))).ToList();
         var relationshipRow = (await RunAsync("source-citing-relationships", cancellationToken, ("sourceId", sourceId),
             ("skip", Math.Max(0, offset - nodeTotal)), ("limit", page.Limit - nodes.Count))).Rows.Single();
         var relationshipTotal = relationshipRow.Int("total");

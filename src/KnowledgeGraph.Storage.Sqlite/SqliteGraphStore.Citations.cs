@@ -77,7 +77,7 @@ public sealed partial class SqliteGraphStore
         var nodeAt = nodes.ToDictionary(n => n.Row, n => n.Node);
         var relationshipAt = relationships.ToDictionary(r => r.Row, r => r.Relationship);
         return new SourceEvidence(refs[sourceId], source, nodeRows.Count, relationshipRows.Count, nodeRows.Count + relationshipRows.Count, slice.Next,
-            nodeIds.Select(row => NodeRef.Of(nodeAt[row])).ToList(),
+            nodeIds.Select(row => CitingNode.Of(nodeAt[row])).ToList(),
             relationshipIds.Select(row => relationshipAt[row])
                 .Select(r => new CitedRelationship(r.Id, r.Type, NodeRef.Of(ends[r.From]), NodeRef.Of(ends[r.To]), r.Properties, r.Properties.LegalStatus(), r.Sources))
                 .ToList());

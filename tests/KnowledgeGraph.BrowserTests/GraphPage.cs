@@ -25,8 +25,11 @@ public sealed class GraphPage : IAsyncDisposable
 
     public IReadOnlyList<string> Errors => _errors;
 
-    public static async Task<GraphPage> OpenAsync(BrowserFixture fixture, string hash = "", int width = 1366, int height = 900)
+    /// <param name="server">Another server than the fixture's (one serving a test dataset).</param>
+    public static async Task<GraphPage> OpenAsync(BrowserFixture fixture, string hash = "", int width = 1366, int height = 900,
+        KnowledgeGraphServer? server = null)
     {
+        var baseAddress = (server ?? fixture.Server).BaseAddress;
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
@@ -34,8 +37,8 @@ public sealed class GraphPage : IAsyncDisposable
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
-        var graphPage = new GraphPage(context, page, fixture.BaseAddress);
-        await page.GotoAsync(new Uri(fixture.BaseAddress, "/" + hash).ToString());
+        var graphPage = new GraphPage(context, page, baseAddress);
+        await page.GotoAsync(new Uri(baseAddress, "/" + hash).ToString());
         await graphPage.WaitUntilIdleAsync();
         return graphPage;
     }

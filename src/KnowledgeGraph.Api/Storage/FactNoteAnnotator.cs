@@ -1,14 +1,15 @@
 using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Core.Model;
 using KnowledgeGraph.Core.Notes;
+using KnowledgeGraph.Core.Rules;
 using Dataset = KnowledgeGraph.Core.Model.Dataset;
 
 namespace KnowledgeGraph.Api.Storage;
 
 /// <summary>
 /// The one place replies and corrections meet the answers: every fact an answer shows (node, relationship, path hop,
-/// timeline event, served-together entry) gets its notes and its <c>disputed</c> / <c>corrected</c> marks here, from one
-/// indexed lookup of the ids in the answer, so the cost follows the answer's size. <see cref="GuardedGraphStore"/> calls
+/// timeline event, served-together entry, case connection, source evidence) gets its notes and its <c>disputed</c> /
+/// <c>corrected</c> marks here, from one indexed lookup of the ids in the answer, so the cost follows the answer's size. <see cref="GuardedGraphStore"/> calls
 /// it after protecting victims. With no note store (a test double), answers pass through unchanged.
 /// </summary>
 public sealed class FactNoteAnnotator(IFactNoteStore? store)
@@ -119,6 +120,58 @@ public sealed class FactNoteAnnotator(IFactNoteStore? store)
         var entries = await EntriesAsync([], bases.SelectMany(b => b), cancellationToken);
         return entries.Count == 0 ? result
             : result with { Pairs = result.Pairs.Select((p, i) => p with { Notes = NotesOf(bases[i], entries) }).ToList() };
+    }
+
+    public async Task<SourceEvidence> AttachAsync(SourceEvidence evidence, CancellationToken cancellationToken)
+    {
+        if (store is null) return evidence;
+        var views = await ViewsAsync(evidence.Nodes.Select(n => n.Id).Concat(evidence.Relationships.Select(r => r.Id)), [], cancellationToken);
+        return views.Count == 0 ? evidence : evidence with
+        {
+            Nodes = evidence.Nodes.Select(n => views.TryGetValue(n.Id, out var notes) ? n with { Notes = notes } : n).ToList(),
+            Relationships = evidence.Relationships.Select(r => views.TryGetValue(r.Id, out var notes) ? r with { Notes = notes } : r).ToList(),
+        };
+    }
+
+    /// <summary>The relationships a connection link rests on, by base id, read from its path: a stated relation, both
+    /// cases' SUBJECT_OF of a shared officer, the two spells and two SUBJECT_OF of officers who shared a unit or force, or
+    /// the source's REPORTS_ON / COMMENTS_ON of both cases. Not matched (known gaps): a link through a hub unit or force
+    /// (it rests on many spells), an institution (its events' BY are not on the path) and a force reached through a unit
+    /// spell; a category rests on the cases themselves, whose notes the entry carries.</summary>
+    private static IEnumerable<string> RestsOn(ConnectionLink link)
+    {
+        var p = link.Path.Select(n => n.Id).ToList();
+        static string Rel(string type, string from, string to) => GraphRelationship.MakeId(type, from, to, null);
+        return link.Kind switch
+        {
+            CaseConnectionRule.Related => [Rel(RelationshipTypes.RelatedTo, p[0], p[1]), Rel(RelationshipTypes.RelatedTo, p[1], p[0])],
+            CaseConnectionRule.Officer => [Rel(RelationshipTypes.SubjectOf, p[1], p[0]), Rel(RelationshipTypes.SubjectOf, p[1], p[2])],
+            CaseConnectionRule.Unit or CaseConnectionRule.Force when p.Count == 5 =>
+                [Rel(RelationshipTypes.SubjectOf, p[1], p[0]), Rel(RelationshipTypes.ServedIn, p[1], p[2]),
+                 Rel(RelationshipTypes.ServedIn, p[3], p[2]), Rel(RelationshipTypes.SubjectOf, p[3], p[4])],
+            CaseConnectionRule.Source =>
+                [Rel(RelationshipTypes.ReportsOn, p[1], p[0]), Rel(RelationshipTypes.ReportsOn, p[1], p[2]),
+                 Rel(RelationshipTypes.CommentsOn, p[1], p[0]), Rel(RelationshipTypes.CommentsOn, p[1], p[2])],
+            _ => [],
+        };
+    }
+
+    /// <summary>A connection entry shows the other case and rests on its links: it carries the case's notes and every
+    /// link's, and each link its own.</summary>
+    public async Task<CaseConnectionsResult> AttachAsync(CaseConnectionsResult result, CancellationToken cancellationToken)
+    {
+        if (store is null) return result;
+        var bases = result.Connections.Select(c => c.Links.Select(l => RestsOn(l).ToList()).ToList()).ToList();
+        var entries = await EntriesAsync(result.Connections.Select(c => c.Case.Id), bases.SelectMany(b => b).SelectMany(b => b), cancellationToken);
+        if (entries.Count == 0) return result;
+        return result with
+        {
+            Connections = result.Connections.Select((c, i) =>
+            {
+                var links = c.Links.Select((l, j) => l with { Notes = NotesOf(bases[i][j], entries) }).ToList();
+                return c with { Links = links, Notes = FactNotes.Merge(links.Select(l => l.Notes).Prepend(NotesOf([c.Case.Id], entries))) };
+            }).ToList(),
+        };
     }
 
     /// <summary>Every reply and correction the store holds, by fact id (the export streams and carries each element's own;

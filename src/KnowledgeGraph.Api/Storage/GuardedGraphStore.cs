@@ -111,15 +111,16 @@ public sealed class GuardedGraphStore(IGraphStore inner, FactNoteAnnotator? note
     {
         var evidence = await inner.GetSourceEvidenceAsync(sourceId, page, cancellationToken).WaitAsync(cancellationToken);
         if (evidence is null) return null;
-        var nodes = new List<NodeRef>();
-        foreach (var node in evidence.Nodes) nodes.Add(await ProtectAsync(node, cancellationToken));
+        var nodes = new List<CitingNode>();
+        foreach (var node in evidence.Nodes)
+            nodes.Add(node.Label == Labels.VictimRole ? node with { Name = (await VictimAsync(node.Id, cancellationToken)).DisplayName } : node);
         var relationships = new List<CitedRelationship>();
         foreach (var rel in evidence.Relationships)
         {
             if (rel.Type == RelationshipTypes.IdentifiedAs && !(await VictimAsync(rel.From.Id, cancellationToken)).MayBeIdentified) continue;
             relationships.Add(rel with { From = await ProtectAsync(rel.From, cancellationToken), To = await ProtectAsync(rel.To, cancellationToken) });
         }
-        return evidence with { Node = Protect(evidence.Node), Nodes = nodes, Relationships = relationships };
+        return await _notes.AttachAsync(evidence with { Node = Protect(evidence.Node), Nodes = nodes, Relationships = relationships }, cancellationToken);
     }
 
     // Export streams element by element, so the guard decides per element: a pre-pass over IDENTIFIED_AS (a few rows)

@@ -94,12 +94,18 @@ public sealed record CaseFacts(NodeRef Case, string LegalStatus, IReadOnlyList<s
 
 /// <summary>A relationship with both ends named (source evidence lists these).</summary>
 public sealed record CitedRelationship(string Id, string Type, NodeRef From, NodeRef To, IReadOnlyDictionary<string, object?> Properties,
-    string? LegalStatus, IReadOnlyList<string> Sources);
+    string? LegalStatus, IReadOnlyList<string> Sources, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FactNotes? Notes = null);
+
+/// <summary>A node that cites a source (source evidence lists these), shown by name.</summary>
+public sealed record CitingNode(string Id, string Label, string Name, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FactNotes? Notes = null)
+{
+    public static CitingNode Of(GraphNode node) => new(node.Id, node.Label, node.Name);
+}
 
 /// <summary>A source and one page of what cites it: the page runs over the citing nodes (by id) and then the citing
 /// relationships (by id); <c>total</c> = <c>nodeTotal</c> + <c>relationshipTotal</c>.</summary>
 public sealed record SourceEvidence(SourceRef Source, GraphNode Node, int NodeTotal, int RelationshipTotal, int Total, string? Next,
-    IReadOnlyList<NodeRef> Nodes, IReadOnlyList<CitedRelationship> Relationships)
+    IReadOnlyList<CitingNode> Nodes, IReadOnlyList<CitedRelationship> Relationships)
 {
     public bool Truncated => Next is not null;
 }

@@ -1,13 +1,19 @@
+using System.Text.Json.Serialization;
 using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Core.Model;
+using KnowledgeGraph.Core.Notes;
 
 namespace KnowledgeGraph.Core.Rules;
 
 /// <summary>One way two cases connect, with the chain of nodes that links them (e.g. [case A, officer X, case B]).</summary>
-public sealed record ConnectionLink(string Kind, string Strength, string Explanation, IReadOnlyList<NodeRef> Path);
+/// <c>Notes</c>: replies and corrections of the relationships the link rests on (attached by the API).
+public sealed record ConnectionLink(string Kind, string Strength, string Explanation, IReadOnlyList<NodeRef> Path,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FactNotes? Notes = null);
 
 /// <summary>Another case and every way it connects to the case asked about, strongest first.</summary>
-public sealed record CaseConnection(NodeRef Case, string LegalStatus, string Strength, IReadOnlyList<ConnectionLink> Links);
+/// <c>Notes</c>: replies and corrections of the other case and of every link's facts (attached by the API).
+public sealed record CaseConnection(NodeRef Case, string LegalStatus, string Strength, IReadOnlyList<ConnectionLink> Links,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FactNotes? Notes = null);
 
 /// <summary>A hub the case belongs to and how many other cases share it (each of them is a connection, ranked where the
 /// rule says, but only the page's are spelled out).</summary>

@@ -52,18 +52,22 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
                 services.AddKeyedSingleton<IGraphStore>(StorageServiceCollectionExtensions.AdapterKey, (sp, _) => adapter(sp)));
         });
 
-    public async Task<JsonElement> GetJsonAsync(string url)
-    {
-        using var client = CreateClient();
-        using var response = await client.GetAsync(url);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"GET {url} answered {(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
-
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
+
+public static class AppClientExtensions
+{
+    /// <summary>GETs a URL of any app under test, asserts success and returns the JSON body.</summary>
+    public static async Task<JsonElement> GetJsonAsync(this WebApplicationFactory<Program> app, string url)
+    {
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {url} answered {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
     }
 }

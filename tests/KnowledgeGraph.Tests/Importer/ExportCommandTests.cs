@@ -1,5 +1,6 @@
 using System.Text;
 using KnowledgeGraph.Core.Model;
+using KnowledgeGraph.Core.Notes;
 using KnowledgeGraph.Importer;
 using KnowledgeGraph.Storage.Neo4j;
 
@@ -30,6 +31,7 @@ public sealed class ExportCommandTests
 
         var nodes = new Dictionary<string, (string[] Labels, Dictionary<string, object?> Properties)>();
         var relationships = new Dictionary<string, (string From, string To, string Type, Dictionary<string, object?> Properties)>();
+        var notes = new Dictionary<string, Dictionary<string, object?>>();
         foreach (var (kind, header, data) in files)
         {
             var columns = ReadCsv(await File.ReadAllTextAsync(Path.Combine(outDir, header))).Single();
@@ -49,6 +51,7 @@ public sealed class ExportCommandTests
                         case ":END_ID": end = row[i]; continue;
                         case ":TYPE": type = row[i]; continue;
                         case "id:ID": properties["id"] = row[i]; continue;
+                        case "key:ID(FactNote)": properties["key"] = row[i]; continue;
                     }
                     if (row[i].Length == 0 && kindOf != "string[]") continue;
                     properties[name] = kindOf switch
@@ -58,7 +61,8 @@ public sealed class ExportCommandTests
                         _ => row[i],
                     };
                 }
-                if (kind == "nodes") nodes.Add((string)properties["id"]!, (labels, properties));
+                if (labels is [Neo4jGraphStore.FactNoteLabel]) notes.Add((string)properties["key"]!, properties);
+                else if (kind == "nodes") nodes.Add((string)properties["id"]!, (labels, properties));
                 else relationships.Add((string)properties["id"]!, (start!, end!, type!, properties));
             }
         }
@@ -77,7 +81,46 @@ public sealed class ExportCommandTests
             Assert.Equal((rel.From, rel.To, rel.Type), (from, to, type));
             Assert.Equal(Canonical(Neo4jValues.StoredProperties(rel)), Canonical(properties));
         }
+        // The notes as the Neo4j store writes them (the seeds carry replies).
+        var entries = NoteEntries.Build(dataset);
+        Assert.NotEmpty(entries);
+        Assert.Equal(entries.Count, notes.Count);
+        foreach (var entry in entries) Assert.Equal(Canonical(Neo4jGraphStore.StoredProperties(entry)), Canonical(notes[entry.Key]));
         Assert.Contains("--multiline-fields=true", ExportCommand.AdminCommand(files));
+    }
+
+    private static string ExportedText(string outDir) =>
+        string.Join("\n", Directory.EnumerateFiles(outDir).Order(StringComparer.Ordinal).Select(File.ReadAllText));
+
+    [Fact]
+    public async Task The_export_of_seeds_with_withheld_facts_is_the_export_of_the_seeds_apart_from_the_withholdings_in_the_log()
+    {
+        var plain = Path.Combine(TestPaths.NewTempDirectory(), "csv");
+        var withheld = Path.Combine(TestPaths.NewTempDirectory(), "csv");
+        Assert.Equal(ImporterApp.Ok, await ImporterApp.RunAsync(["export", "--format", "neo4j-admin", "--out", plain, TestPaths.Seeds], new StringWriter(), new StringWriter()));
+        Assert.Equal(ImporterApp.Ok, await ImporterApp.RunAsync(["export", "--format", "neo4j-admin", "--out", withheld, WithheldTestData.CreateSeedDirectory()], new StringWriter(), new StringWriter()));
+
+        Assert.Empty(WithheldTestData.MarkersIn(ExportedText(withheld)));
+        // Brute force: every file but the notes is byte for byte the seeds' own; the notes add only the withholdings.
+        var files = Directory.EnumerateFiles(withheld).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(Directory.EnumerateFiles(plain).Select(Path.GetFileName).Order(StringComparer.Ordinal), files);
+        foreach (var file in files.Where(f => !f!.StartsWith($"nodes-{Neo4jGraphStore.FactNoteLabel}", StringComparison.Ordinal)))
+            Assert.True(File.ReadAllText(Path.Combine(plain, file!)) == File.ReadAllText(Path.Combine(withheld, file!)), $"{file} differs");
+        var plainNotes = File.ReadAllLines(Path.Combine(plain, "nodes-FactNote.csv")).ToHashSet();
+        var added = File.ReadAllLines(Path.Combine(withheld, "nodes-FactNote.csv")).Where(l => !plainNotes.Contains(l)).ToList();
+        Assert.Equal(4, added.Count);
+        Assert.All(added, line => Assert.Contains("\"withholding\"", line));
+    }
+
+    [Fact]
+    public void The_scan_of_exported_files_finds_a_withheld_text_when_one_is_written()
+    {
+        // A dataset that kept the withheld officer (as if withholding were skipped) must be caught by the same scan.
+        var seeds = Core.Dataset.DatasetLoader.Load(TestPaths.Seeds).Dataset!;
+        var officer = seeds.Nodes.First(n => n.Label == Labels.Officer) with { Id = WithheldTestData.WithheldOfficer, Name = "Zephyrine Quillfeather" };
+        var outDir = Path.Combine(TestPaths.NewTempDirectory(), "csv");
+        ExportCommand.Write(seeds with { Nodes = [.. seeds.Nodes, officer] }, outDir);
+        Assert.Contains("quillfeather", WithheldTestData.MarkersIn(ExportedText(outDir)));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using KnowledgeGraph.Api.Infrastructure;
+using KnowledgeGraph.Api.Storage;
 using KnowledgeGraph.Api.Validation;
 using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Core.Rules;
@@ -48,11 +49,12 @@ public static class CaseEndpoints
 
     public static async Task<Results<Ok<CaseConnectionsResult>, ProblemHttpResult, ValidationProblem>> GetConnections(
         [Description("Case id, e.g. case:wayne-couzens.")] string id,
-        [AsParameters] ConnectionParameters parameters, IGraphStore store, TimeProvider time, CancellationToken cancellationToken)
+        [AsParameters] ConnectionParameters parameters, IGraphStore store, FactNoteAnnotator notes, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await store.GetCaseConnectionFactsAsync(id, cancellationToken) is not { } facts) return Problems.NotFound("case", id);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var page = new PageRequest(parameters.Limit ?? QueryLimits.DefaultResults, parameters.Cursor);
-        return TypedResults.Ok(CaseConnectionRule.For(facts, page, today));
+        // The store gives the facts and the rule makes the entries, so their notes are attached here, to the page.
+        return TypedResults.Ok(await notes.AttachAsync(CaseConnectionRule.For(facts, page, today), cancellationToken));
     }
 }

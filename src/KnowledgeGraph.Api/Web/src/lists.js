@@ -89,7 +89,7 @@ export class Lists {
       const result = await api.timeline(id);
       fill(this.container,
         h('h2', { id: 'lists-title', tabindex: '-1', text: `Timeline: ${result.case?.name ?? id}` }),
-        h('p', {}, 'Case status: ', legalBadge(result.legalStatus)),
+        h('p', {}, 'Case status: ', legalBadge(result.legalStatus), noteBadges(result.notes)),
         h('ol', { class: 'entries timeline' }, (result.events ?? []).map((event) => h('li', { class: 'entry', dataset: { eventId: event.id } },
           h('p', { class: 'entry-head' },
             h('time', { text: event.date }), ' ',

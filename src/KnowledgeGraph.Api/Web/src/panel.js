@@ -54,7 +54,7 @@ export class Panel {
   #connections(caseId) {
     return this.#paged('connections', 'Connected cases', (cursor) => api.connections(caseId, { cursor }), (page) => page.connections.map((c) =>
       h('li', { class: 'connection' }, this.#nodeLink(c.case), ' ', legalBadge(c.legalStatus), ' ',
-        h('span', { class: `strength strength-${c.strength}`, text: c.strength }),
+        h('span', { class: `strength strength-${c.strength}`, text: c.strength }), noteBadges(c.notes),
         h('ul', {}, c.links.map((l) => h('li', { text: l.explanation }))))),
     (page) => page.hubs?.length
       ? h('p', { class: 'hint', text: `Shared widely: ${page.hubs.map((hub) => `${hub.node.name} (${hub.cases.toLocaleString()} other cases)`).join('; ')}.` })
@@ -64,8 +64,8 @@ export class Panel {
   /** Everything citing a source: its nodes, then its relationships, a page at a time. */
   #evidence(sourceId) {
     return this.#paged('evidence', 'What this source evidences', (cursor) => api.sourceEvidence(sourceId, { cursor }), (page) => [
-      ...page.nodes.map((n) => h('li', {}, this.#nodeLink(n))),
-      ...page.relationships.map((r) => h('li', {}, this.#nodeLink(r.from), ` ${typeText(r.type)} `, this.#nodeLink(r.to), ' ', legalBadge(r.legalStatus))),
+      ...page.nodes.map((n) => h('li', {}, this.#nodeLink(n), noteBadges(n.notes))),
+      ...page.relationships.map((r) => h('li', {}, this.#nodeLink(r.from), ` ${typeText(r.type)} `, this.#nodeLink(r.to), ' ', legalBadge(r.legalStatus), noteBadges(r.notes))),
     ]);
   }
 

@@ -1,5 +1,6 @@
 import { api } from './api.js';
 import { legalBadge, renderCitations } from './citations.js';
+import { noteBadges } from './notes.js';
 import { fill, h } from './dom.js';
 
 // Path between two picked nodes: the API's hop-by-hop sentences with their citations, highlighted in the graph.
@@ -106,7 +107,7 @@ export class PathFinder {
       h('p', { class: 'path-summary', text: `${path.hops.length} step${path.hops.length === 1 ? '' : 's'}: ${path.nodes.map((n) => n.name).join(' → ')}` }),
       h('ol', { class: 'hops' }, path.hops.map((hop) => h('li', { class: 'hop', dataset: { relationshipId: hop.relationshipId } },
         h('p', { class: 'hop-sentence', text: sentenceWithoutCitation(hop.sentence, names, hop) }),
-        legalBadge(hop.legalStatus),
+        legalBadge(hop.legalStatus), noteBadges(hop.notes),
         renderCitations(hop.sources, { heading: '' })))),
       this.#hubs(),
     ];
