@@ -120,12 +120,15 @@ public static class CaseConnectionRule
         if (facts.CandidateOrders is { } known)
             foreach (var o in known)
                 if (o >= 0 && o <= maxOrder) slotOf[o] = Candidate;
+        // Each hub's rank and whether it is a non-weak link, worked out once rather than per member.
+        var hubRank = hubs.Select(h => Rank(h.Kind)).ToArray();
+        var hubStrong = hubs.Select(h => StrengthOf(h.Kind) != "weak" ? 1 : 0).ToArray();
         var members = new List<CaseHubMember>();
-        var memberships = new List<(int Slot, int Hub)>();
+        var best = new List<int>();
+        var strong = new List<int>();
         for (var h = 0; h < hubs.Count; h++)
         {
             var hub = hubs[h];
-            var needsOverlap = hub.Kind == Force;
             foreach (var member in hub.Cases)
             {
                 var slot = slotOf[member.Order];
@@ -135,38 +138,27 @@ public static class CaseConnectionRule
                     slotOf[member.Order] = Candidate;
                     continue;
                 }
-                if (needsOverlap && subjectPeriod.OverlapWith(member.Period, today).Certainty != Certainty.Certain) continue;
+                if (!LinksThrough(hub, member, subjectPeriod, today)) continue;
                 if (slot == Unseen)
                 {
                     slotOf[member.Order] = slot = members.Count;
                     members.Add(member);
+                    best.Add(Kinds.Count);
+                    strong.Add(0);
                 }
-                memberships.Add((slot, h));
+                best[slot] = Math.Min(best[slot], hubRank[h]);
+                strong[slot] += hubStrong[h];
             }
         }
-        var best = new int[members.Count];
-        var strong = new int[members.Count];
-        Array.Fill(best, Kinds.Count);
-        foreach (var (slot, h) in memberships)
-        {
-            best[slot] = Math.Min(best[slot], Rank(hubs[h].Kind));
-            if (StrengthOf(hubs[h].Kind) != "weak") strong[slot]++;
-        }
-        // rank, then more non-weak links first, then name order: one sortable number per member.
-        var keys = new long[members.Count];
-        var order = new int[members.Count];
-        for (var i = 0; i < members.Count; i++)
-        {
-            keys[i] = ((long)best[i] << 56) | ((long)(255 - Math.Min(strong[i], 255)) << 48) | (uint)members[i].Order;
-            order[i] = i;
-        }
-        Array.Sort(keys, order);
+        // rank, then more non-weak links first, then name order: one sortable number per member; only the members up to
+        // the end of the page are put in order.
+        var offset = page.Offset;
+        var order = FirstByKey(members.Count, offset + page.Limit,
+            i => ((long)best[i] << 56) | ((long)(255 - Math.Min(strong[i], 255)) << 48) | (uint)members[i].Order);
 
         // Merge the two ranked lists up to the end of the page.
-        var offset = page.Offset;
         var total = full.Count + members.Count;
         var items = new List<CaseConnection>();
-        var pageSlots = new List<(int Index, int Slot)>();
         int f = 0, m = 0;
         for (var position = 0; position < offset + page.Limit && (f < full.Count || m < members.Count); position++)
         {
@@ -179,28 +171,15 @@ public static class CaseConnectionRule
             }
             else
             {
+                // A hub-only member's links: one per hub it is in (hub lists are in Order order, so found by halving).
                 if (position >= offset)
                 {
-                    pageSlots.Add((items.Count, order[m]));
-                    items.Add(null!);
+                    var member = members[order[m]];
+                    var links = OrderLinks(hubs.Where(h => ContainsOrder(h.Cases, member.Order) && LinksThrough(h, member, subjectPeriod, today))
+                        .Select(h => HubLink(subject.Case, h, member.Case, subjectPeriod)).ToList());
+                    items.Add(new CaseConnection(member.Case, member.LegalStatus, StrengthOf(links[0].Kind), links));
                 }
                 m++;
-            }
-        }
-        if (pageSlots.Count > 0)
-        {
-            var wanted = pageSlots.ToDictionary(p => p.Slot, p => p.Index);
-            var hubLinks = new Dictionary<int, List<ConnectionLink>>();
-            foreach (var (slot, h) in memberships)
-            {
-                if (!wanted.ContainsKey(slot)) continue;
-                if (!hubLinks.TryGetValue(slot, out var links)) hubLinks[slot] = links = [];
-                links.Add(HubLink(subject.Case, hubs[h], members[slot].Case, subjectPeriod));
-            }
-            foreach (var (slot, index) in wanted)
-            {
-                var links = OrderLinks(hubLinks[slot]);
-                items[index] = new CaseConnection(members[slot].Case, members[slot].LegalStatus, StrengthOf(links[0].Kind), links);
             }
         }
         var end = offset + items.Count;
@@ -209,6 +188,41 @@ public static class CaseConnectionRule
         var summary = hubs.Select(h => new ConnectionHub(h.Kind, h.Node, h.Cases.Count - 1))
             .OrderBy(h => Rank(h.Kind)).ThenByDescending(h => h.Cases).ThenBy(h => h.Node.Id, StringComparer.Ordinal).ToList();
         return new CaseConnectionsResult(subject.Case, total, next, next is not null, summary, items);
+    }
+
+    // A force links two cases only when their periods certainly overlap (a force employs thousands); other hubs always do.
+    private static bool LinksThrough(CaseHub hub, CaseHubMember member, Period subjectPeriod, DateOnly today) =>
+        hub.Kind != Force || subjectPeriod.OverlapWith(member.Period, today).Certainty == Certainty.Certain;
+
+    private static bool ContainsOrder(IReadOnlyList<CaseHubMember> byOrder, int order)
+    {
+        int lo = 0, hi = byOrder.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var at = byOrder[mid].Order;
+            if (at == order) return true;
+            if (at < order) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return false;
+    }
+
+    /// <summary>The indexes 0..count-1 with the <paramref name="k"/> smallest keys, smallest first (keys are distinct):
+    /// a bounded heap, so a first page of 50k hub members costs a pass, not a sort.</summary>
+    private static int[] FirstByKey(int count, int k, Func<int, long> key)
+    {
+        k = Math.Min(k, count);
+        var heap = new PriorityQueue<int, long>(k + 1, Comparer<long>.Create((x, y) => y.CompareTo(x)));
+        for (var i = 0; i < count; i++)
+        {
+            var ki = key(i);
+            if (heap.Count < k) heap.Enqueue(i, ki);
+            else if (k > 0 && heap.TryPeek(out _, out var largest) && ki < largest) heap.DequeueEnqueue(i, ki);
+        }
+        var chosen = heap.UnorderedItems.Select(e => (Index: e.Element, Key: e.Priority)).ToArray();
+        Array.Sort(chosen, (x, y) => x.Key.CompareTo(y.Key));
+        return chosen.Select(c => c.Index).ToArray();
     }
 
     /// <summary>How <paramref name="other"/> connects to <paramref name="subject"/>, or null when it does not; links through the
