@@ -13,7 +13,12 @@ public sealed record CaseHubMember(NodeRef Case, string LegalStatus, Period Peri
 /// <summary>An entity (unit, force, institution, source, category) shared by more than
 /// <see cref="Rules.CaseConnectionRule.HubThreshold"/> cases. <paramref name="Cases"/> holds every case sharing it
 /// (the asked-about case included), in <see cref="CaseHubMember.Order"/> order.</summary>
-public sealed record CaseHub(string Kind, NodeRef Node, IReadOnlyList<CaseHubMember> Cases);
+public sealed record CaseHub(string Kind, NodeRef Node, IReadOnlyList<CaseHubMember> Cases)
+{
+    /// <summary>The members' orders, side by side in one array: the connections rule's pass over a 50,000-case hub reads
+    /// these instead of 50,000 member objects.</summary>
+    public int[] Orders { get; } = Cases.Select(c => c.Order).ToArray();
+}
 
 /// <summary>
 /// The input of case connections: the case's own facts, the full facts of every case sharing a non-hub entity with it

@@ -123,26 +123,31 @@ public static class CaseConnectionRule
         // Each hub's rank and whether it is a non-weak link, worked out once rather than per member.
         var hubRank = hubs.Select(h => Rank(h.Kind)).ToArray();
         var hubStrong = hubs.Select(h => StrengthOf(h.Kind) != "weak" ? 1 : 0).ToArray();
-        var members = new List<CaseHubMember>();
+        // Per member (by slot): its order, where it was first met (hub, position), its best rank and non-weak link count.
+        var memberOrder = new List<int>();
+        var firstMet = new List<(int Hub, int At)>();
         var best = new List<int>();
         var strong = new List<int>();
         for (var h = 0; h < hubs.Count; h++)
         {
             var hub = hubs[h];
-            foreach (var member in hub.Cases)
+            var orders = hub.Orders;
+            for (var i = 0; i < orders.Length; i++)
             {
-                var slot = slotOf[member.Order];
+                var o = orders[i];
+                var slot = slotOf[o];
                 if (slot == Candidate) continue;
-                if (slot == Unseen && facts.CandidateOrders is null && candidateIds.Contains(member.Case.Id))
+                if (slot == Unseen && facts.CandidateOrders is null && candidateIds.Contains(hub.Cases[i].Case.Id))
                 {
-                    slotOf[member.Order] = Candidate;
+                    slotOf[o] = Candidate;
                     continue;
                 }
-                if (!LinksThrough(hub, member, subjectPeriod, today)) continue;
+                if (hub.Kind == Force && !LinksThrough(hub, hub.Cases[i], subjectPeriod, today)) continue;
                 if (slot == Unseen)
                 {
-                    slotOf[member.Order] = slot = members.Count;
-                    members.Add(member);
+                    slotOf[o] = slot = memberOrder.Count;
+                    memberOrder.Add(o);
+                    firstMet.Add((h, i));
                     best.Add(Kinds.Count);
                     strong.Add(0);
                 }
@@ -150,20 +155,22 @@ public static class CaseConnectionRule
                 strong[slot] += hubStrong[h];
             }
         }
+        CaseHubMember MemberAt(int slot) => hubs[firstMet[slot].Hub].Cases[firstMet[slot].At];
+        var memberCount = memberOrder.Count;
         // rank, then more non-weak links first, then name order: one sortable number per member; only the members up to
         // the end of the page are put in order.
         var offset = page.Offset;
-        var order = FirstByKey(members.Count, offset + page.Limit,
-            i => ((long)best[i] << 56) | ((long)(255 - Math.Min(strong[i], 255)) << 48) | (uint)members[i].Order);
+        var order = FirstByKey(memberCount, offset + page.Limit,
+            i => ((long)best[i] << 56) | ((long)(255 - Math.Min(strong[i], 255)) << 48) | (uint)memberOrder[i]);
 
         // Merge the two ranked lists up to the end of the page.
-        var total = full.Count + members.Count;
+        var total = full.Count + memberCount;
         var items = new List<CaseConnection>();
         int f = 0, m = 0;
-        for (var position = 0; position < offset + page.Limit && (f < full.Count || m < members.Count); position++)
+        for (var position = 0; position < offset + page.Limit && (f < full.Count || m < memberCount); position++)
         {
-            var takeFull = m >= members.Count
-                || (f < full.Count && CompareKeys(RankKey(full[f]), full[f].Case, (best[order[m]], strong[order[m]]), members[order[m]].Case) <= 0);
+            var takeFull = m >= memberCount
+                || (f < full.Count && CompareKeys(RankKey(full[f]), full[f].Case, (best[order[m]], strong[order[m]]), MemberAt(order[m]).Case) <= 0);
             if (takeFull)
             {
                 if (position >= offset) items.Add(full[f]);
@@ -171,11 +178,11 @@ public static class CaseConnectionRule
             }
             else
             {
-                // A hub-only member's links: one per hub it is in (hub lists are in Order order, so found by halving).
+                // A hub-only member's links: one per hub it is in (hub lists are in Order order, so found by binary search).
                 if (position >= offset)
                 {
-                    var member = members[order[m]];
-                    var links = OrderLinks(hubs.Where(h => ContainsOrder(h.Cases, member.Order) && LinksThrough(h, member, subjectPeriod, today))
+                    var member = MemberAt(order[m]);
+                    var links = OrderLinks(hubs.Where(h => Array.BinarySearch(h.Orders, member.Order) >= 0 && LinksThrough(h, member, subjectPeriod, today))
                         .Select(h => HubLink(subject.Case, h, member.Case, subjectPeriod)).ToList());
                     items.Add(new CaseConnection(member.Case, member.LegalStatus, StrengthOf(links[0].Kind), links));
                 }
@@ -193,20 +200,6 @@ public static class CaseConnectionRule
     // A force links two cases only when their periods certainly overlap (a force employs thousands); other hubs always do.
     private static bool LinksThrough(CaseHub hub, CaseHubMember member, Period subjectPeriod, DateOnly today) =>
         hub.Kind != Force || subjectPeriod.OverlapWith(member.Period, today).Certainty == Certainty.Certain;
-
-    private static bool ContainsOrder(IReadOnlyList<CaseHubMember> byOrder, int order)
-    {
-        int lo = 0, hi = byOrder.Count - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            var at = byOrder[mid].Order;
-            if (at == order) return true;
-            if (at < order) lo = mid + 1;
-            else hi = mid - 1;
-        }
-        return false;
-    }
 
     /// <summary>The indexes 0..count-1 with the <paramref name="k"/> smallest keys, smallest first (keys are distinct):
     /// a bounded heap, so a first page of 50k hub members costs a pass, not a sort.</summary>
