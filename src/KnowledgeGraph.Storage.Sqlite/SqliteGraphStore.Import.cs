@@ -189,7 +189,7 @@ public sealed partial class SqliteGraphStore
         return rows;
     }
 
-    /// <summary>A row's columns after its id, in table order (label or type first).</summary>
+    /// <summary>A row's columns after its id, in table order (label or type first; the sources last).</summary>
     private sealed record StoredRow(string A, string B, string C, string D, string E);
 
     /// <summary>One prepared statement with its parameters, bound by position on every run.</summary>
@@ -228,17 +228,20 @@ public sealed partial class SqliteGraphStore
 
     private sealed class Counter
     {
-        private int _created, _updated, _unchanged;
+        private int _created, _updated, _unchanged, _repointed;
 
-        /// <summary>Counts the row and says whether it needs writing.</summary>
+        /// <summary>Counts the row and says whether it needs writing. The last column is the sources: a row that differs only
+        /// in where its citations point is written but counted apart from updates.</summary>
         public bool Classify(StoredRow? stored, StoredRow wanted)
         {
             if (stored is null) _created++;
             else if (stored == wanted) { _unchanged++; return false; }
+            else if (stored with { E = wanted.E } == wanted && Citation.OnlyLocatorsDiffer(PropertyJson.ReadList(stored.E), PropertyJson.ReadList(wanted.E)))
+                _repointed++;
             else _updated++;
             return true;
         }
 
-        public ImportCounts ToCounts(int deleted) => new(_created, _updated, _unchanged, deleted);
+        public ImportCounts ToCounts(int deleted) => new(_created, _updated, _unchanged, deleted, _repointed);
     }
 }

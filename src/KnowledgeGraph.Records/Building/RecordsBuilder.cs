@@ -88,11 +88,14 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
             return;
         }
         using var _ = reader;
+        // A workbook's rows are named with their sheet: "release.xlsx, sheet Assignments, row 12".
+        var sheet = reader.Sheet is { } name ? $", sheet {name}" : "";
+        display += sheet;
         var compiled = CompiledTable.Bind(table, reader.Header, errors);
         if (compiled is null) return;
 
         var clock = Stopwatch.StartNew();
-        var context = new RowContext(mapping.Source.Id, table, display, tableIndex, compiled);
+        var context = new RowContext(mapping.Source.Id, table, display, sheet, tableIndex, compiled);
         var seen = new Dictionary<ulong, (ulong Raw, int Row)>();
         long rows = 0;
         while (reader.Next())
@@ -110,12 +113,12 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
         progress?.Report(new TableProgress(display, rows, clock.Elapsed, true));
     }
 
-    private sealed record RowContext(string SourceId, TableMapping Table, string File, int TableIndex, CompiledTable Compiled)
+    private sealed record RowContext(string SourceId, TableMapping Table, string File, string Sheet, int TableIndex, CompiledTable Compiled)
     {
         public string?[] NodeIds { get; } = new string?[Compiled.Table.Nodes.Count];
 
         /// <summary>A row's citation is this text and the row number; it is made only when an item is handed on.</summary>
-        public string CitationPrefix { get; } = Citation.Format(SourceId, $"{Table.File}, row ");
+        public string CitationPrefix { get; } = Citation.Format(SourceId, $"{Table.File}{Sheet}, row ");
     }
 
     /// <summary>A cited row, kept as its table's citation text and number rather than as a string per row.</summary>
