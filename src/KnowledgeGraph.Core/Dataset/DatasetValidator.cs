@@ -267,7 +267,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         if (spec is null) return null;
 
         var name = OptionalString(place, json, "name");
-        var aliases = StringList(place, json, "aliases") ?? [];
+        IReadOnlyList<string> aliases = StringList(place, json, "aliases") is { } given ? given : []; // [] is one shared empty array
         var sources = CitationList(place, json, "sources") ?? [];
         if (spec.HasName && string.IsNullOrWhiteSpace(name))
         {

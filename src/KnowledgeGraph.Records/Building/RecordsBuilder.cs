@@ -121,6 +121,18 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
         public string CitationPrefix { get; } = Citation.Format(SourceId, $"{Table.File}{Sheet}, row ");
     }
 
+    /// <summary>
+    /// A row's key: the table's key template rendered, or (by default) the hash of the row's cells, kept as a number and
+    /// written as 16 hex digits only when a relationship needs it; fixed-width hex orders as the number does.
+    /// </summary>
+    private readonly record struct RowKey(string? Text, ulong Hash) : IComparable<RowKey>
+    {
+        public override string ToString() => Text ?? Hash.ToString("x16", CultureInfo.InvariantCulture);
+
+        public int CompareTo(RowKey other) =>
+            Text is null && other.Text is null ? Hash.CompareTo(other.Hash) : string.CompareOrdinal(ToString(), other.ToString());
+    }
+
     /// <summary>A cited row, kept as its table's citation text and number rather than as a string per row.</summary>
     private readonly record struct CitedRow(string Prefix, int Row)
     {
@@ -131,7 +143,7 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
     {
         var table = context.Table;
         var citation = new CitedRow(context.CitationPrefix, row);
-        string rowKey;
+        RowKey rowKey;
         if (table.Key is { } keyTemplate)
         {
             var key = keyTemplate.Render(cells, _buffer);
@@ -140,9 +152,9 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
                 errors.Add(new DatasetError(context.File, null, "", $"the row key '{keyTemplate}' is empty: its column(s) {string.Join(", ", keyTemplate.Columns)} are empty", row, keyTemplate.FirstColumn));
                 return;
             }
-            rowKey = key;
+            rowKey = new RowKey(key, 0);
         }
-        else rowKey = hash.ToString("x16", CultureInfo.InvariantCulture);
+        else rowKey = new RowKey(null, hash);
 
         for (var n = 0; n < table.Nodes.Count; n++)
         {
@@ -166,7 +178,7 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
             context.NodeIds[n] = id;
             if (state.LastTable != context.TableIndex)
             {
-                state.Citations.Add(citation);
+                state.Cite(citation);
                 state.LastTable = context.TableIndex;
             }
             var policy = table.Conflicts;
@@ -179,7 +191,7 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
                     (state.Empty ??= new(StringComparer.Ordinal))[property.Name] = new RecordCell(context.File, row, Column(property)); // a required one left empty is reported here
             foreach (var (property, spec) in context.Compiled.NodeFallbacks[n])
                 if (state.Fallbacks?.ContainsKey(property.Name) is not true && Value(context, property, spec, cells, row) is { } value)
-                    (state.Fallbacks ??= new(StringComparer.Ordinal))[property.Name] = new CellValue(value, new RecordCell(context.File, row, Column(property)));
+                    (state.Fallbacks ??= new(StringComparer.Ordinal))[property.Name] = new CellValue(value, context.File, row, Column(property));
         }
 
         for (var r = 0; r < table.Relationships.Count; r++)
@@ -221,7 +233,7 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
         return id;
     }
 
-    private void AddRelationship(string type, string from, string to, List<RelationshipProperty> properties, string rowKey,
+    private void AddRelationship(string type, string from, string to, List<RelationshipProperty> properties, RowKey rowKey,
         CitedRow citation, RecordCell at, ConflictPolicy policy, List<RelationshipProperty>? empty)
     {
         if (!_relationships.TryGetValue((type, from, to), out var group))
@@ -229,7 +241,7 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
         foreach (var variant in group.Variants)
         {
             if (!SameProperties(variant.Properties, properties)) continue;
-            if (string.CompareOrdinal(rowKey, variant.Key) < 0) variant.Key = rowKey;
+            if (rowKey.CompareTo(variant.Key) < 0) variant.Key = rowKey;
             return;
         }
         // Same row key, different content: two rows claim to be the same record.
@@ -239,7 +251,7 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
                 errors.Add(at.Error($"{type} {from} -> {to} has row key '{rowKey}' like {clash.First.File}, row {clash.First.Row}, but different properties; give the table a \"key\" that tells them apart, or \"conflicts: first\""));
             return;
         }
-        group.Variants.Add(new RelationshipVariant([.. properties], rowKey, citation, at) { Empty = empty?.ToArray() });
+        group.Variants.Add(new RelationshipVariant([.. properties], rowKey, citation, at.File, at.Row) { Empty = empty?.ToArray() });
     }
 
     private static bool SameProperties(RelationshipProperty[] kept, List<RelationshipProperty> row)
@@ -255,11 +267,11 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
     {
         if (!properties.TryGetValue(name, out var existing))
         {
-            properties[name] = new CellValue(value, new RecordCell(file, row, column));
+            properties[name] = new CellValue(value, file, row, column);
             return;
         }
         if (policy == ConflictPolicy.First || Same(existing.Value, value)) return;
-        errors.Add(new RecordCell(file, row, column).Error($"{state.Label} '{state.Id}' has {name} '{Show(value)}' here but '{Show(existing.Value)}' in {existing.Cell.File}, row {existing.Cell.Row}; correct one of the rows, or set \"conflicts: first\" on the table"));
+        errors.Add(new RecordCell(file, row, column).Error($"{state.Label} '{state.Id}' has {name} '{Show(value)}' here but '{Show(existing.Value)}' in {existing.File}, row {existing.Row}; correct one of the rows, or set \"conflicts: first\" on the table"));
     }
 
     private static bool Same(object a, object b) => a is string[] x && b is string[] y ? x.SequenceEqual(y) : a.Equals(b);
@@ -408,7 +420,7 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
             {
                 var json = new JObject { ["type"] = group.Type, ["from"] = group.From, ["to"] = group.To };
                 // Rows that differ (an officer back in the same unit) are told apart by the row key; a lone one needs none.
-                if (group.Variants.Count > 1) json["key"] = variant.Key;
+                if (group.Variants.Count > 1) json["key"] = variant.Key.ToString();
                 var at = variant.First;
                 var cells = new Dictionary<string, RecordCell>(variant.Properties.Length + (variant.Empty?.Length ?? 0), StringComparer.Ordinal);
                 foreach (var (name, _, column) in variant.Empty ?? []) cells[name] = at with { Column = column };
@@ -467,7 +479,11 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
         return builder.Length == colon + 1 ? null : builder.ToString();
     }
 
-    private sealed record CellValue(object Value, RecordCell Cell);
+    /// <summary>A value and the cell it came from; a struct, so a node's properties cost no objects of their own.</summary>
+    private readonly record struct CellValue(object Value, string File, int Row, string? Column)
+    {
+        public RecordCell Cell => new(File, Row, Column);
+    }
 
     private sealed class NodeState(string id, string label, RecordCell first)
     {
@@ -478,7 +494,17 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
         // Most nodes have neither, so these are made when first needed.
         public Dictionary<string, CellValue>? Fallbacks { get; set; }
         public Dictionary<string, RecordCell>? Empty { get; set; }
-        public List<CitedRow> Citations { get; } = new(1);
+        // The first table's row inline: most nodes come from one table.
+        private CitedRow _first;
+        private List<CitedRow>? _more;
+
+        public IEnumerable<CitedRow> Citations => _more is null ? [_first] : _more.Prepend(_first);
+
+        public void Cite(CitedRow row)
+        {
+            if (_first.Prefix is null) _first = row;
+            else (_more ??= []).Add(row);
+        }
         public int LastTable { get; set; } = -1;
     }
 
@@ -494,12 +520,12 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
     private readonly record struct RelationshipProperty(string Name, object? Value, string? Column);
 
     /// <summary>One distinct set of properties of a relationship: all from its first row, so one cell names every property's row.</summary>
-    private sealed class RelationshipVariant(RelationshipProperty[] properties, string key, CitedRow citation, RecordCell first)
+    private sealed class RelationshipVariant(RelationshipProperty[] properties, RowKey key, CitedRow citation, string file, int row)
     {
         public RelationshipProperty[] Properties { get; } = properties;
-        public string Key { get; set; } = key;
+        public RowKey Key { get; set; } = key;
         public CitedRow Citation { get; } = citation;
-        public RecordCell First { get; } = first;
+        public RecordCell First => new(file, row, null);
         public RelationshipProperty[]? Empty { get; init; }
     }
 
