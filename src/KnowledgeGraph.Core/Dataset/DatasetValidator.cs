@@ -78,10 +78,11 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
     {
         public static RecordPlaces Of(RecordItem item, string[] keys)
         {
-            (string, RecordCell)[] cells = [];
+            // Most items have no such cell other than their place (a node's id cell is its place): share the empty array.
+            List<(string, RecordCell)>? cells = null;
             foreach (var key in keys)
-                if (item.Cells.TryGetValue(key, out var cell) && cell != item.Place) cells = [.. cells, (key, cell)];
-            return new RecordPlaces(item.Place, cells);
+                if (item.Cells.TryGetValue(key, out var cell) && !ReferenceEquals(cell, item.Place)) (cells ??= []).Add((key, cell));
+            return new RecordPlaces(item.Place, cells is null ? [] : [.. cells]);
         }
 
         public RecordCell? CellOf(string key)

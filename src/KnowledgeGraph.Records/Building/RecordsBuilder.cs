@@ -407,10 +407,10 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
             cells["id"] = state.First;
             foreach (var (name, value) in state.Properties)
             {
-                json[name] = Token(value.Value);
+                json.Add(name, Token(value.Value));
                 cells[name] = value.Cell;
             }
-            json["sources"] = new JArray(state.Citations.Select(c => c.ToString()));
+            json.Add("sources", new JArray(state.Citations.Select(c => c.ToString())));
             yield return new RecordItem(json, false, state.First, cells);
         }
         foreach (var (groupKey, group) in _relationships)
@@ -420,7 +420,7 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
             {
                 var json = new JObject { ["type"] = group.Type, ["from"] = group.From, ["to"] = group.To };
                 // Rows that differ (an officer back in the same unit) are told apart by the row key; a lone one needs none.
-                if (group.Variants.Count > 1) json["key"] = variant.Key.ToString();
+                if (group.Variants.Count > 1) json.Add("key", variant.Key.ToString());
                 var at = variant.First;
                 var cells = new Dictionary<string, RecordCell>(variant.Properties.Length + (variant.Empty?.Length ?? 0), StringComparer.Ordinal);
                 foreach (var (name, _, column) in variant.Empty ?? []) cells[name] = at with { Column = column };
@@ -429,12 +429,12 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
                     var properties = new JObject();
                     foreach (var (name, value, column) in variant.Properties)
                     {
-                        properties[name] = Token(value!);
+                        properties.Add(name, Token(value!));
                         cells[name] = at with { Column = column };
                     }
-                    json["properties"] = properties;
+                    json.Add("properties", properties);
                 }
-                json["sources"] = new JArray(variant.Citation.ToString());
+                json.Add("sources", new JArray(variant.Citation.ToString()));
                 yield return new RecordItem(json, true, variant.First, cells);
             }
         }
