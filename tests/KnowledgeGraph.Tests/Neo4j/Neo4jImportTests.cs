@@ -91,6 +91,44 @@ public sealed class Neo4jImportTests
     }
 
     [Fact]
+    public async Task A_records_release_goes_in_requests_of_one_batch_each_and_a_reordered_one_only_repoints()
+    {
+        static string Release(bool reversed)
+        {
+            var dir = TestPaths.NewTempDirectory();
+            File.WriteAllText(Path.Combine(dir, "force.json"), """{ "nodes": [ { "id": "force:rel", "label": "Force", "name": "Release Force" } ] }""");
+            File.WriteAllText(Path.Combine(dir, "r.records.yaml"), """
+                source: { id: source:rel-2024, name: Release, kind: dataset, title: Release, published: 2024-03 }
+                tables:
+                  - file: roster.csv
+                    nodes: [ { as: officer, label: Officer, id: "officer:rel-{id}", name: "Officer {id}", properties: { identified: true, status: serving } } ]
+                    relationships: [ { type: SERVED_IN, from: officer, to: "force:rel", properties: { from: "{appointed}" } } ]
+                """);
+            var rows = Enumerable.Range(0, 700).Select(i => $"{i},{2000 + i % 20}").ToList();
+            if (reversed) rows.Reverse();
+            File.WriteAllText(Path.Combine(dir, "roster.csv"), "id,appointed\n" + string.Join("\n", rows) + "\n");
+            return dir;
+        }
+        var dataset = KnowledgeGraph.Records.DatasetReader.Read(Release(false)).Result.Dataset!;
+        var graph = new FakeGraph();
+        await Store(graph.Api, batchSize: 100).ImportAsync(dataset, null, None);
+
+        var writes = graph.Api.Requests.Where(r => graph.NameOf(r).StartsWith("import-", StringComparison.Ordinal)).ToList();
+        Assert.All(writes, r => Assert.InRange(r.Json.GetProperty("parameters").GetProperty("rows").GetArrayLength(), 1, 100));
+        // No request carries the release: the largest is about one batch of the 1,400 facts.
+        Assert.True(writes.Max(r => r.Body!.Length) * 5 < writes.Sum(r => r.Body!.Length), "a request holds more than a batch");
+        Assert.Equal(graph.Expect(dataset), graph.Snapshot());
+
+        var reordered = KnowledgeGraph.Records.DatasetReader.Read(Release(true)).Result.Dataset!;
+        var summary = await Store(graph.Api, batchSize: 100).ImportAsync(reordered, null, None);
+        Assert.Equal((0, 0, 0), (summary.Nodes.Created, summary.Nodes.Updated, summary.Nodes.Deleted));
+        Assert.Equal((0, 0, 0), (summary.Relationships.Created, summary.Relationships.Updated, summary.Relationships.Deleted));
+        // 700 rows reversed: every row moves, so every officer and every SERVED_IN cites another row.
+        Assert.Equal((700, 700), (summary.Nodes.Repointed, summary.Relationships.Repointed));
+        Assert.Equal(graph.Expect(reordered), graph.Snapshot());
+    }
+
+    [Fact]
     public async Task Stale_relationships_then_nodes_are_deleted_in_batches_only_after_every_upsert_and_counted_exactly()
     {
         var graph = new FakeGraph();
