@@ -68,7 +68,11 @@ internal static class Commands
     private static string Describe(StoreSettings settings) => settings.Store == "sqlite" ? Path.GetFullPath(settings.DatabasePath)
         : settings.Neo4j is { } neo4j ? $"{neo4j.Uri}, database {neo4j.Database}" : settings.Store;
 
-    private static string Format(ImportCounts c) => $"{c.Created} created, {c.Updated} updated, {c.Unchanged} unchanged, {c.Deleted} deleted";
+    private static string Format(ImportCounts c) =>
+        $"{c.Created} created, {c.Updated} updated, {c.Unchanged} unchanged, {c.Deleted} deleted" + (c.Repointed > 0 ? $"; {RepointedText(c.Repointed)}" : "");
+
+    /// <summary>How the import summary and the dry run name facts that only had their citations re-pointed.</summary>
+    public static string RepointedText(int count) => $"{count} re-pointed (same content; their citations now name other rows or places)";
 
     /// <summary>Prints the counts of a valid dataset or every error of an invalid one; true when valid.</summary>
     private static bool Report(DatasetLoadResult result, TextWriter output, TextWriter error)

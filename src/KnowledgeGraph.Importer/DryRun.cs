@@ -34,8 +34,8 @@ internal static class DryRun
             return ImporterApp.StoreFailed;
         }
 
-        var nodes = Compare(dataset.Nodes, current.Nodes, n => n.Id, n => n.Label, Row);
-        var relationships = Compare(dataset.Relationships, current.Relationships, r => r.Id, r => r.Type, Row);
+        var nodes = Compare(dataset.Nodes, current.Nodes, n => n.Id, n => n.Label, Content, n => n.Sources);
+        var relationships = Compare(dataset.Relationships, current.Relationships, r => r.Id, r => r.Type, Content, r => r.Sources);
         output.WriteLine("dry run: nothing was written. An import would change:");
         Print(output, "nodes", nodes);
         Print(output, "relationships", relationships);
@@ -44,7 +44,8 @@ internal static class DryRun
 
     public sealed record Change(string Group, string Kind, string Id);
 
-    public static List<Change> Compare<T>(IReadOnlyList<T> wanted, IReadOnlyList<T> stored, Func<T, string> id, Func<T, string> group, Func<T, string> row)
+    public static List<Change> Compare<T>(IReadOnlyList<T> wanted, IReadOnlyList<T> stored, Func<T, string> id, Func<T, string> group,
+        Func<T, string> content, Func<T, IReadOnlyList<string>> sources)
     {
         var storedById = stored.ToDictionary(id, StringComparer.Ordinal);
         var changes = new List<Change>();
@@ -52,7 +53,10 @@ internal static class DryRun
         foreach (var item in wanted)
         {
             wantedIds.Add(id(item));
-            var kind = !storedById.TryGetValue(id(item), out var before) ? "created" : row(before) == row(item) ? "unchanged" : "updated";
+            var kind = !storedById.TryGetValue(id(item), out var before) ? "created"
+                : content(before) != content(item) ? "updated"
+                : sources(before).SequenceEqual(sources(item)) ? "unchanged"
+                : Citation.OnlyLocatorsDiffer(sources(before), sources(item)) ? Repointed : "updated";
             changes.Add(new Change(group(item), kind, id(item)));
         }
         foreach (var item in stored)
@@ -60,20 +64,23 @@ internal static class DryRun
         return changes;
     }
 
-    // The same text the stores compare to tell updated from unchanged.
-    private static string Row(GraphNode n) =>
-        $"{n.Label}|{n.Name}|{PropertyJson.WriteList(n.Aliases)}|{PropertyJson.Write(n.Properties)}|{PropertyJson.WriteList(n.Sources)}";
+    private const string Repointed = "re-pointed";
 
-    private static string Row(GraphRelationship r) =>
-        $"{r.Type}|{r.From}|{r.To}|{PropertyJson.Write(r.Properties)}|{PropertyJson.WriteList(r.Sources)}";
+    // The same text the stores compare to tell updated from unchanged, without the sources (compared apart, so a fact
+    // whose citations only moved to other rows is re-pointed, not updated).
+    private static string Content(GraphNode n) => $"{n.Label}|{n.Name}|{PropertyJson.WriteList(n.Aliases)}|{PropertyJson.Write(n.Properties)}";
+
+    private static string Content(GraphRelationship r) => $"{r.Type}|{r.From}|{r.To}|{PropertyJson.Write(r.Properties)}";
 
     private static void Print(TextWriter output, string what, List<Change> changes)
     {
         string Count(string kind) => changes.Count(c => c.Kind == kind).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        output.WriteLine($"  {what}: {Count("created")} created, {Count("updated")} updated, {Count("unchanged")} unchanged, {Count("deleted")} deleted");
+        var repointed = changes.Count(c => c.Kind == Repointed);
+        output.WriteLine($"  {what}: {Count("created")} created, {Count("updated")} updated, {Count("unchanged")} unchanged, {Count("deleted")} deleted"
+            + (repointed > 0 ? $"; {Commands.RepointedText(repointed)}" : ""));
         foreach (var group in changes.GroupBy(c => c.Group).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var parts = new[] { "created", "updated", "unchanged", "deleted" }
+            var parts = new[] { "created", "updated", Repointed, "unchanged", "deleted" }
                 .Select(kind => (kind, ids: group.Where(c => c.Kind == kind).Select(c => c.Id).ToList()))
                 .Where(p => p.ids.Count > 0)
                 .Select(p => p.kind == "unchanged" ? $"{p.ids.Count} unchanged"

@@ -106,7 +106,17 @@ public sealed partial class Neo4jGraphStore
     }
 
     /// <summary>One batch: the statement for its label or type, its ids in order and its rows.</summary>
-    internal sealed record Batch(string Statement, string What, int Number, int Of, IReadOnlyList<string> Ids, IReadOnlyList<Dictionary<string, object?>> Rows);
+    internal sealed record Batch(string Statement, string What, int Number, int Of, IReadOnlyList<string> Ids, IReadOnlyList<Dictionary<string, object?>> Rows)
+    {
+        private Dictionary<string, int>? _rowOf;
+
+        /// <summary>The sources a row of this batch writes (rows hold them in their stored properties).</summary>
+        public IReadOnlyList<string> SourcesOf(string id)
+        {
+            _rowOf ??= Ids.Select((rowId, i) => (rowId, i)).ToDictionary(x => x.rowId, x => x.i, StringComparer.Ordinal);
+            return (string[])((Dictionary<string, object?>)Rows[_rowOf[id]]["properties"]!)["sources"]!;
+        }
+    }
 
     /// <summary>Batches in label (type) order, each one's rows built only when it is reached, so one batch is in memory at a time.</summary>
     private IEnumerable<Batch> Batches<T>(IReadOnlyList<T> items, Func<T, string> group, string kind, Func<T, string> id,
@@ -135,7 +145,7 @@ public sealed partial class Neo4jGraphStore
     private async Task<ImportCounts> WriteAsync(IEnumerable<Batch> batches, string stage, int total,
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        int created = 0, updated = 0, unchanged = 0, done = 0;
+        int created = 0, updated = 0, unchanged = 0, repointed = 0, done = 0;
         foreach (var batch in batches)
         {
             QueryResult result;
@@ -160,11 +170,14 @@ public sealed partial class Neo4jGraphStore
 
             foreach (var row in result.Rows)
                 if (row.Bool("created")) created++;
-                else if (row.Bool("updated")) updated++;
-                else unchanged++;
+                else if (!row.Bool("updated")) unchanged++;
+                // storedSources is given only when nothing but the sources differs.
+                else if (row.StringList("storedSources") is { } stored && Citation.OnlyLocatorsDiffer(stored, batch.SourcesOf(row.RequiredString("id"))))
+                    repointed++;
+                else updated++;
             done += batch.Ids.Count;
             progress?.Report(new ImportProgress(stage, done, total));
         }
-        return new ImportCounts(created, updated, unchanged, 0);
+        return new ImportCounts(created, updated, unchanged, 0, repointed);
     }
 }

@@ -94,18 +94,15 @@ public sealed partial class SqliteGraphStore
 
     private ImportSummary Upsert(SqliteConnection connection, Dataset dataset, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        var nodeRows = ReadRows(connection, "SELECT id, label, name, aliases, properties, sources FROM nodes");
-        var relRows = ReadRows(connection, "SELECT id, type, from_id, to_id, properties, sources FROM relationships");
+        var nodes = Compare(connection, "SELECT id, label, name, aliases, properties, sources FROM nodes", dataset.Nodes, n => n.Id, Row);
+        var rels = Compare(connection, "SELECT id, type, from_id, to_id, properties, sources FROM relationships", dataset.Relationships, r => r.Id, Row);
 
         // Relationships go first when deleting (they reference nodes) and last when writing.
-        var wantedRels = dataset.Relationships.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var deletedRels = 0;
         using (var deleteRel = new Statement(connection, "DELETE FROM relationships WHERE id = $id", "$id"))
-            foreach (var id in relRows.Keys.Where(id => !wantedRels.Contains(id)))
+            foreach (var id in rels.Stale)
                 deletedRels += deleteRel.Run(id);
 
-        var nodeCounts = new Counter();
-        var done = 0;
         using (var upsertNode = new Statement(connection,
                    """
                    INSERT INTO nodes (id, label, name, aliases, properties, sources) VALUES ($id, $label, $name, $aliases, $properties, $sources)
@@ -118,22 +115,20 @@ public sealed partial class SqliteGraphStore
         using (var insertNames = new Statement(connection, "INSERT INTO node_names (rowid, id, names) VALUES ($rowid, $id, $names)",
                    "$rowid", "$id", "$names"))
         {
-            foreach (var node in dataset.Nodes)
+            for (var i = 0; i < dataset.Nodes.Count; i++)
             {
-                var row = new StoredRow(node.Label, node.Name, PropertyJson.WriteList(node.Aliases), PropertyJson.Write(node.Properties),
-                    PropertyJson.WriteList(node.Sources));
-                if (nodeCounts.Classify(nodeRows.GetValueOrDefault(node.Id), row))
+                var node = dataset.Nodes[i];
+                if (nodes.NeedsWriting(i))
                 {
+                    var row = Row(node);
                     var rowid = upsertNode.Scalar(node.Id, row.A, row.B, row.C, row.D, row.E);
                     deleteNames.Run(rowid);
                     insertNames.Run(rowid, node.Id, Names(node));
                 }
-                Report(progress, "nodes", ++done, dataset.Nodes.Count, cancellationToken);
+                Report(progress, "nodes", i + 1, dataset.Nodes.Count, cancellationToken);
             }
         }
 
-        var relCounts = new Counter();
-        done = 0;
         using (var upsertRel = new Statement(connection,
                    """
                    INSERT INTO relationships (id, type, from_id, to_id, properties, sources) VALUES ($id, $type, $from, $to, $properties, $sources)
@@ -141,26 +136,70 @@ public sealed partial class SqliteGraphStore
                        properties = excluded.properties, sources = excluded.sources
                    """, "$id", "$type", "$from", "$to", "$properties", "$sources"))
         {
-            foreach (var rel in dataset.Relationships)
+            for (var i = 0; i < dataset.Relationships.Count; i++)
             {
-                var row = new StoredRow(rel.Type, rel.From, rel.To, PropertyJson.Write(rel.Properties), PropertyJson.WriteList(rel.Sources));
-                if (relCounts.Classify(relRows.GetValueOrDefault(rel.Id), row))
+                var rel = dataset.Relationships[i];
+                if (rels.NeedsWriting(i))
+                {
+                    var row = Row(rel);
                     upsertRel.Run(rel.Id, row.A, row.B, row.C, row.D, row.E);
-                Report(progress, "relationships", ++done, dataset.Relationships.Count, cancellationToken);
+                }
+                Report(progress, "relationships", i + 1, dataset.Relationships.Count, cancellationToken);
             }
         }
 
-        var wantedNodes = dataset.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
         var deletedNodes = 0;
         using (var deleteNodeNames = new Statement(connection, "DELETE FROM node_names WHERE rowid = (SELECT rowid FROM nodes WHERE id = $id)", "$id"))
         using (var deleteNode = new Statement(connection, "DELETE FROM nodes WHERE id = $id", "$id"))
-            foreach (var id in nodeRows.Keys.Where(id => !wantedNodes.Contains(id)))
+            foreach (var id in nodes.Stale)
             {
                 deleteNodeNames.Run(id);
                 deletedNodes += deleteNode.Run(id);
             }
 
-        return new ImportSummary(nodeCounts.ToCounts(deletedNodes), relCounts.ToCounts(deletedRels));
+        return new ImportSummary(nodes.ToCounts(deletedNodes), rels.ToCounts(deletedRels));
+    }
+
+    private static StoredRow Row(GraphNode node) =>
+        new(node.Label, node.Name, PropertyJson.WriteList(node.Aliases), PropertyJson.Write(node.Properties), PropertyJson.WriteList(node.Sources));
+
+    private static StoredRow Row(GraphRelationship rel) =>
+        new(rel.Type, rel.From, rel.To, PropertyJson.Write(rel.Properties), PropertyJson.WriteList(rel.Sources));
+
+    /// <summary>
+    /// Streams the stored rows once and compares each, as it is read, with the dataset's item of the same id, so no copy
+    /// of the stored graph is held beside the dataset (a records release is half a million rows). Stored ids the dataset
+    /// lacks are stale. An id the dataset repeats (only a dataset not made by the validator can) is compared, each time,
+    /// with the row stored before the import.
+    /// </summary>
+    private static Comparison Compare<T>(SqliteConnection connection, string sql, IReadOnlyList<T> items, Func<T, string> id, Func<T, StoredRow> row)
+    {
+        var first = new Dictionary<string, int>(items.Count, StringComparer.Ordinal);
+        HashSet<string>? repeated = null;
+        for (var i = 0; i < items.Count; i++)
+            if (!first.TryAdd(id(items[i]), i)) (repeated ??= new(StringComparer.Ordinal)).Add(id(items[i]));
+
+        var comparison = new Comparison(items.Count);
+        Dictionary<string, StoredRow>? storedRepeats = null;
+        using (var command = connection.Command(sql))
+        using (var reader = command.ExecuteReader())
+            while (reader.Read())
+            {
+                var storedId = reader.GetString(0);
+                if (!first.TryGetValue(storedId, out var i))
+                {
+                    comparison.Stale.Add(storedId);
+                    continue;
+                }
+                var stored = new StoredRow(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5));
+                comparison.Classify(i, stored, row(items[i]));
+                if (repeated?.Contains(storedId) is true) (storedRepeats ??= new(StringComparer.Ordinal))[storedId] = stored;
+            }
+        if (storedRepeats is not null)
+            for (var i = 0; i < items.Count; i++)
+                if (first[id(items[i])] != i && storedRepeats.TryGetValue(id(items[i]), out var stored))
+                    comparison.Classify(i, stored, row(items[i]));
+        return comparison;
     }
 
     private static string Names(GraphNode node) => string.Join(" \n ", node.Aliases.Prepend(node.Name));
@@ -178,18 +217,7 @@ public sealed partial class SqliteGraphStore
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Every stored row by id, its five other columns kept apart so a comparison builds no strings.</summary>
-    private static Dictionary<string, StoredRow> ReadRows(SqliteConnection connection, string sql)
-    {
-        using var command = connection.Command(sql);
-        using var reader = command.ExecuteReader();
-        var rows = new Dictionary<string, StoredRow>(StringComparer.Ordinal);
-        while (reader.Read())
-            rows[reader.GetString(0)] = new StoredRow(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5));
-        return rows;
-    }
-
-    /// <summary>A row's columns after its id, in table order (label or type first).</summary>
+    /// <summary>A row's columns after its id, in table order (label or type first; the sources last).</summary>
     private sealed record StoredRow(string A, string B, string C, string D, string E);
 
     /// <summary>One prepared statement with its parameters, bound by position on every run.</summary>
@@ -226,19 +254,29 @@ public sealed partial class SqliteGraphStore
         public void Dispose() => _command.Dispose();
     }
 
-    private sealed class Counter
+    private enum Verdict : byte { Created, Updated, Unchanged, Repointed }
+
+    /// <summary>What the import does to each item of the dataset (by position), and the stored ids it deletes.</summary>
+    private sealed class Comparison(int count)
     {
-        private int _created, _updated, _unchanged;
+        // Created until a stored row with the item's id is found.
+        private readonly Verdict[] _verdicts = new Verdict[count];
 
-        /// <summary>Counts the row and says whether it needs writing.</summary>
-        public bool Classify(StoredRow? stored, StoredRow wanted)
-        {
-            if (stored is null) _created++;
-            else if (stored == wanted) { _unchanged++; return false; }
-            else _updated++;
-            return true;
-        }
+        public List<string> Stale { get; } = [];
 
-        public ImportCounts ToCounts(int deleted) => new(_created, _updated, _unchanged, deleted);
+        public bool NeedsWriting(int item) => _verdicts[item] != Verdict.Unchanged;
+
+        /// <summary>The last column is the sources: a row that differs only in where its citations point is written but
+        /// counted apart from updates.</summary>
+        public void Classify(int item, StoredRow stored, StoredRow wanted) =>
+            _verdicts[item] = stored == wanted ? Verdict.Unchanged
+                : stored with { E = wanted.E } == wanted && Citation.OnlyLocatorsDiffer(PropertyJson.ReadList(stored.E), PropertyJson.ReadList(wanted.E))
+                    ? Verdict.Repointed
+                    : Verdict.Updated;
+
+        public ImportCounts ToCounts(int deleted) => new(Count(Verdict.Created), Count(Verdict.Updated), Count(Verdict.Unchanged), deleted,
+            Count(Verdict.Repointed));
+
+        private int Count(Verdict verdict) => _verdicts.Count(v => v == verdict);
     }
 }

@@ -59,22 +59,47 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
 
         public Mark ToMark(params string[] keys)
         {
+            if (Record is not null) return new Mark(File, null, "", [], RecordPlaces.Of(Record, keys));
             var json = Token as JObject;
             var marks = new (string Key, int? Line)[keys.Length];
             var count = 0;
             foreach (var key in keys)
                 if (json?[key] is { } value) marks[count++] = (key, LineOf(value));
-            return new Mark(File, Line, Path, count == 0 ? [] : marks[..count], Record);
+            return new Mark(File, Line, Path, count == 0 ? [] : marks[..count]);
+        }
+    }
+
+    /// <summary>
+    /// Where a records item is, for the cross-file checks: its place and the cells of the keys they may name. Kept instead
+    /// of the item, so the item's JSON (built only to be checked) is dropped as soon as it is read: a city release is
+    /// half a million items.
+    /// </summary>
+    private sealed record RecordPlaces(RecordCell Place, (string Key, RecordCell Cell)[] Cells)
+    {
+        public static RecordPlaces Of(RecordItem item, string[] keys)
+        {
+            // Most items have no such cell other than their place (a node's id cell is its place): share the empty array.
+            List<(string, RecordCell)>? cells = null;
+            foreach (var key in keys)
+                if (item.Cells.TryGetValue(key, out var cell) && !ReferenceEquals(cell, item.Place)) (cells ??= []).Add((key, cell));
+            return new RecordPlaces(item.Place, cells is null ? [] : [.. cells]);
+        }
+
+        public RecordCell? CellOf(string key)
+        {
+            foreach (var (name, cell) in Cells)
+                if (name == key) return cell;
+            return null;
         }
     }
 
     /// <summary>An item's place, and the places of those of its keys the cross-file checks may point at.</summary>
-    private sealed record Mark(string File, int? Line, string Path, (string Key, int? Line)[] Keys, RecordItem? Record = null,
+    private sealed record Mark(string File, int? Line, string Path, (string Key, int? Line)[] Keys, RecordPlaces? Record = null,
         RecordCell? Cell = null)
     {
         public Mark At(string key)
         {
-            if (Record is not null) return this with { Cell = Record.Cells.GetValueOrDefault(key) };
+            if (Record is not null) return this with { Cell = Record.CellOf(key) };
             foreach (var (name, line) in Keys)
                 if (name == key) return new Mark(File, line, Path.Length == 0 ? key : Path + "." + key, []);
             return this;
@@ -243,7 +268,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         if (spec is null) return null;
 
         var name = OptionalString(place, json, "name");
-        var aliases = StringList(place, json, "aliases") ?? [];
+        IReadOnlyList<string> aliases = StringList(place, json, "aliases") is { } given ? given : []; // [] is one shared empty array
         var sources = CitationList(place, json, "sources") ?? [];
         if (spec.HasName && string.IsNullOrWhiteSpace(name))
         {

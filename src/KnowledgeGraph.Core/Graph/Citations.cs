@@ -23,6 +23,24 @@ public readonly record struct Citation(string SourceId, string? Locator)
 
     public static string Format(string sourceId, string? locator) => new Citation(sourceId, locator).ToString();
 
+    /// <summary>
+    /// True when two citation lists differ only in their locators: the same sources in the same order, cited at other
+    /// places (a reordered records table moves its rows). An import stores the new locators but does not count the fact
+    /// as updated, since nothing it says changed. The one place this is decided, for every store and the dry run.
+    /// </summary>
+    public static bool OnlyLocatorsDiffer(IReadOnlyList<string> before, IReadOnlyList<string> after)
+    {
+        if (before.Count != after.Count) return false;
+        var differ = false;
+        for (var i = 0; i < before.Count; i++)
+        {
+            if (before[i] == after[i]) continue;
+            if (Parse(before[i]).SourceId != Parse(after[i]).SourceId) return false;
+            differ = true;
+        }
+        return differ;
+    }
+
     /// <summary>The Source ids cited, once each (what a store looks up).</summary>
     public static IEnumerable<string> SourceIds(IEnumerable<string> citations) => citations.Select(c => Parse(c).SourceId).Distinct(StringComparer.Ordinal);
 }

@@ -7,7 +7,13 @@ namespace KnowledgeGraph.Core.Graph;
 // Result records of IGraphStore. They serialise to the API's JSON as they are (camelCase), so their shape is the
 // API's contract too. Anything asserting wrongdoing carries its legal status next to it.
 
-public sealed record ImportCounts(int Created, int Updated, int Unchanged, int Deleted)
+/// <summary>
+/// What an import did to the nodes (or relationships). <paramref name="Repointed"/> counts facts whose content did not
+/// change but whose citations now point elsewhere in the same sources (a records release with its rows reordered cites
+/// other row numbers): they are written, so citations name the right rows, but they are not updates to the fact
+/// (<see cref="Citation.OnlyLocatorsDiffer"/>).
+/// </summary>
+public sealed record ImportCounts(int Created, int Updated, int Unchanged, int Deleted, int Repointed = 0)
 {
     public static ImportCounts Zero { get; } = new(0, 0, 0, 0);
 }

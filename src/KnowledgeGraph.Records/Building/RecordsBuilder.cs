@@ -22,7 +22,10 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
     private const int FirstRowsKept = 5;
 
     private readonly Dictionary<string, NodeState> _nodes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, RelationshipGroup> _relationships = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Type, string From, string To), RelationshipGroup> _relationships = [];
+    // One string per id however many rows name it: a city release names its officers in hundreds of thousands of rows.
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    private readonly List<RelationshipProperty> _properties = [];
     private readonly List<RecordItem> _mappingItems = [];
     private readonly Dictionary<(string File, string Column, string Value, string Kind), Tally> _badValues = [];
     private readonly Dictionary<(string File, string Message), Tally> _warnings = [];
@@ -85,11 +88,14 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
             return;
         }
         using var _ = reader;
+        // A workbook's rows are named with their sheet: "release.xlsx, sheet Assignments, row 12".
+        var sheet = reader.Sheet is { } name ? $", sheet {name}" : "";
+        display += sheet;
         var compiled = CompiledTable.Bind(table, reader.Header, errors);
         if (compiled is null) return;
 
         var clock = Stopwatch.StartNew();
-        var context = new RowContext(mapping.Source.Id, table, display, tableIndex, compiled);
+        var context = new RowContext(mapping.Source.Id, table, display, sheet, tableIndex, compiled);
         var seen = new Dictionary<ulong, (ulong Raw, int Row)>();
         long rows = 0;
         while (reader.Next())
@@ -107,16 +113,37 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
         progress?.Report(new TableProgress(display, rows, clock.Elapsed, true));
     }
 
-    private sealed record RowContext(string SourceId, TableMapping Table, string File, int TableIndex, CompiledTable Compiled)
+    private sealed record RowContext(string SourceId, TableMapping Table, string File, string Sheet, int TableIndex, CompiledTable Compiled)
     {
         public string?[] NodeIds { get; } = new string?[Compiled.Table.Nodes.Count];
+
+        /// <summary>A row's citation is this text and the row number; it is made only when an item is handed on.</summary>
+        public string CitationPrefix { get; } = Citation.Format(SourceId, $"{Table.File}{Sheet}, row ");
+    }
+
+    /// <summary>
+    /// A row's key: the table's key template rendered, or (by default) the hash of the row's cells, kept as a number and
+    /// written as 16 hex digits only when a relationship needs it; fixed-width hex orders as the number does.
+    /// </summary>
+    private readonly record struct RowKey(string? Text, ulong Hash) : IComparable<RowKey>
+    {
+        public override string ToString() => Text ?? Hash.ToString("x16", CultureInfo.InvariantCulture);
+
+        public int CompareTo(RowKey other) =>
+            Text is null && other.Text is null ? Hash.CompareTo(other.Hash) : string.CompareOrdinal(ToString(), other.ToString());
+    }
+
+    /// <summary>A cited row, kept as its table's citation text and number rather than as a string per row.</summary>
+    private readonly record struct CitedRow(string Prefix, int Row)
+    {
+        public override string ToString() => Prefix + Row.ToString(CultureInfo.InvariantCulture);
     }
 
     private void ReadRow(RowContext context, string[] cells, int row, ulong hash)
     {
         var table = context.Table;
-        var citation = Citation.Format(context.SourceId, $"{table.File}, row {row.ToString(CultureInfo.InvariantCulture)}");
-        string rowKey;
+        var citation = new CitedRow(context.CitationPrefix, row);
+        RowKey rowKey;
         if (table.Key is { } keyTemplate)
         {
             var key = keyTemplate.Render(cells, _buffer);
@@ -125,15 +152,15 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
                 errors.Add(new DatasetError(context.File, null, "", $"the row key '{keyTemplate}' is empty: its column(s) {string.Join(", ", keyTemplate.Columns)} are empty", row, keyTemplate.FirstColumn));
                 return;
             }
-            rowKey = key;
+            rowKey = new RowKey(key, 0);
         }
-        else rowKey = hash.ToString("x16", CultureInfo.InvariantCulture);
+        else rowKey = new RowKey(null, hash);
 
         for (var n = 0; n < table.Nodes.Count; n++)
         {
             var node = table.Nodes[n];
             context.NodeIds[n] = null;
-            var id = Slug(node.Id.Render(cells, _buffer));
+            var id = Intern(Slug(node.Id.Render(cells, _buffer)));
             if (id is null)
             {
                 if (!node.Optional)
@@ -151,7 +178,7 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
             context.NodeIds[n] = id;
             if (state.LastTable != context.TableIndex)
             {
-                state.Citations.Add(citation);
+                state.Cite(citation);
                 state.LastTable = context.TableIndex;
             }
             var policy = table.Conflicts;
@@ -160,11 +187,11 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
             foreach (var (property, spec) in context.Compiled.NodeProperties[n])
                 if (Value(context, property, spec, cells, row) is { } value)
                     Set(state, state.Properties, property.Name, value, context.File, row, Column(property), policy);
-                else if (!state.Empty.ContainsKey(property.Name))
-                    state.Empty[property.Name] = new RecordCell(context.File, row, Column(property)); // a required one left empty is reported here
+                else if (state.Empty?.ContainsKey(property.Name) is not true)
+                    (state.Empty ??= new(StringComparer.Ordinal))[property.Name] = new RecordCell(context.File, row, Column(property)); // a required one left empty is reported here
             foreach (var (property, spec) in context.Compiled.NodeFallbacks[n])
-                if (!state.Fallbacks.ContainsKey(property.Name) && Value(context, property, spec, cells, row) is { } value)
-                    state.Fallbacks[property.Name] = new CellValue(value, new RecordCell(context.File, row, Column(property)));
+                if (state.Fallbacks?.ContainsKey(property.Name) is not true && Value(context, property, spec, cells, row) is { } value)
+                    (state.Fallbacks ??= new(StringComparer.Ordinal))[property.Name] = new CellValue(value, context.File, row, Column(property));
         }
 
         for (var r = 0; r < table.Relationships.Count; r++)
@@ -173,38 +200,48 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
             var from = End(context, rel, context.Compiled.FromNode[r], rel.FromId, "from", cells, row);
             var to = End(context, rel, context.Compiled.ToNode[r], rel.ToId, "to", cells, row);
             if (from is null || to is null) continue;
-            var properties = new SortedDictionary<string, CellValue>(StringComparer.Ordinal);
-            Dictionary<string, RecordCell>? empty = null;
+            // The properties (sorted by name, so rows compare alike) and the empty cells go into reused lists; only a
+            // relationship not seen before keeps them, as arrays.
+            var properties = _properties;
+            properties.Clear();
+            List<RelationshipProperty>? empty = null;
             foreach (var (property, spec) in context.Compiled.RelationshipProperties[r])
                 if (Value(context, property, spec, cells, row) is { } value)
-                    properties[property.Name] = new CellValue(value, new RecordCell(context.File, row, Column(property)));
-                else (empty ??= [])[property.Name] = new RecordCell(context.File, row, Column(property));
+                    properties.Add(new RelationshipProperty(property.Name, value, Column(property)));
+                else (empty ??= []).Add(new RelationshipProperty(property.Name, null, Column(property)));
+            properties.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
             CheckPeriod(context.File, row, properties);
             AddRelationship(rel.Type, from, to, properties, rowKey, citation, new RecordCell(context.File, row, null), table.Conflicts, empty);
         }
+    }
+
+    private string? Intern(string? id)
+    {
+        if (id is null) return null;
+        if (_ids.TryGetValue(id, out var known)) return known;
+        _ids.Add(id);
+        return id;
     }
 
     private string? End(RowContext context, RelationshipMapping rel, int node, Template? template, string end, string[] cells, int row)
     {
         // An end that is a node of this row: absent when that node's id was empty (already reported, or optional).
         if (node >= 0) return context.NodeIds[node];
-        var id = Slug(template!.Render(cells, _buffer));
+        var id = Intern(Slug(template!.Render(cells, _buffer)));
         if (id is null)
             errors.Add(new DatasetError(context.File, null, "", $"{rel.Type} '{end}' id '{template}' is empty: its column(s) {string.Join(", ", template.Columns)} are empty", row, template.FirstColumn));
         return id;
     }
 
-    private void AddRelationship(string type, string from, string to, SortedDictionary<string, CellValue> properties, string rowKey,
-        string citation, RecordCell at, ConflictPolicy policy, Dictionary<string, RecordCell>? empty)
+    private void AddRelationship(string type, string from, string to, List<RelationshipProperty> properties, RowKey rowKey,
+        CitedRow citation, RecordCell at, ConflictPolicy policy, List<RelationshipProperty>? empty)
     {
-        var groupKey = $"{type}\u001f{from}\u001f{to}";
-        if (!_relationships.TryGetValue(groupKey, out var group))
-            _relationships[groupKey] = group = new RelationshipGroup(type, from, to);
-        var canonical = Canonical(properties);
+        if (!_relationships.TryGetValue((type, from, to), out var group))
+            _relationships[(type, from, to)] = group = new RelationshipGroup(type, from, to);
         foreach (var variant in group.Variants)
         {
-            if (variant.Canonical != canonical) continue;
-            if (string.CompareOrdinal(rowKey, variant.Key) < 0) variant.Key = rowKey;
+            if (!SameProperties(variant.Properties, properties)) continue;
+            if (rowKey.CompareTo(variant.Key) < 0) variant.Key = rowKey;
             return;
         }
         // Same row key, different content: two rows claim to be the same record.
@@ -214,16 +251,15 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
                 errors.Add(at.Error($"{type} {from} -> {to} has row key '{rowKey}' like {clash.First.File}, row {clash.First.Row}, but different properties; give the table a \"key\" that tells them apart, or \"conflicts: first\""));
             return;
         }
-        group.Variants.Add(new RelationshipVariant(canonical, properties, rowKey, citation, at) { Empty = empty });
+        group.Variants.Add(new RelationshipVariant([.. properties], rowKey, citation, at.File, at.Row) { Empty = empty?.ToArray() });
     }
 
-    private static string Canonical(SortedDictionary<string, CellValue> properties)
+    private static bool SameProperties(RelationshipProperty[] kept, List<RelationshipProperty> row)
     {
-        if (properties.Count == 0) return "";
-        var builder = new StringBuilder();
-        foreach (var (name, value) in properties)
-            builder.Append(name).Append('=').Append(value.Value switch { string[] list => string.Join('\u001e', list), var v => Convert.ToString(v, CultureInfo.InvariantCulture) }).Append('\u001f');
-        return builder.ToString();
+        if (kept.Length != row.Count) return false;
+        for (var i = 0; i < kept.Length; i++)
+            if (kept[i].Name != row[i].Name || !Same(kept[i].Value!, row[i].Value!)) return false;
+        return true;
     }
 
     // The cell's place is made only when kept or reported: most rows repeat what an earlier row said.
@@ -231,11 +267,11 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
     {
         if (!properties.TryGetValue(name, out var existing))
         {
-            properties[name] = new CellValue(value, new RecordCell(file, row, column));
+            properties[name] = new CellValue(value, file, row, column);
             return;
         }
         if (policy == ConflictPolicy.First || Same(existing.Value, value)) return;
-        errors.Add(new RecordCell(file, row, column).Error($"{state.Label} '{state.Id}' has {name} '{Show(value)}' here but '{Show(existing.Value)}' in {existing.Cell.File}, row {existing.Cell.Row}; correct one of the rows, or set \"conflicts: first\" on the table"));
+        errors.Add(new RecordCell(file, row, column).Error($"{state.Label} '{state.Id}' has {name} '{Show(value)}' here but '{Show(existing.Value)}' in {existing.File}, row {existing.Row}; correct one of the rows, or set \"conflicts: first\" on the table"));
     }
 
     private static bool Same(object a, object b) => a is string[] x && b is string[] y ? x.SequenceEqual(y) : a.Equals(b);
@@ -321,14 +357,15 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
 
     // A start after the end is a typing slip in real releases: keep the start, treat the end as unknown (so any
     // overlap it gives is only "possible"), and say so.
-    private void CheckPeriod(string file, int row, SortedDictionary<string, CellValue> properties)
+    private void CheckPeriod(string file, int row, List<RelationshipProperty> properties)
     {
-        if (properties.TryGetValue("from", out var from) && properties.TryGetValue("to", out var to)
-            && from.Value is string start && to.Value is string end && start != PeriodEnd.PresentText
-            && Period.Parse(start, end).EndsBeforeItStarts)
+        var from = properties.FindIndex(p => p.Name == "from");
+        var to = properties.FindIndex(p => p.Name == "to");
+        if (from >= 0 && to >= 0 && properties[from].Value is string start && properties[to].Value is string end
+            && start != PeriodEnd.PresentText && Period.Parse(start, end).EndsBeforeItStarts)
         {
-            properties.Remove("to");
-            Warn(file, $"the period starts ({to.Cell.Column} is before {from.Cell.Column}) after it ends; the end is left unknown", row);
+            Warn(file, $"the period starts ({properties[to].Column} is before {properties[from].Column}) after it ends; the end is left unknown", row);
+            properties.RemoveAt(to);
         }
     }
 
@@ -355,21 +392,25 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
         foreach (var ((file, column, value, reason), tally) in _badValues.OrderBy(b => b.Key.File, StringComparer.Ordinal).ThenBy(b => b.Value.FirstRows[0]))
             errors.Add(new DatasetError(file, null, "", $"value '{value}' {reason}; {tally.Count} row(s) have it, first: {string.Join(", ", tally.FirstRows.Select(r => $"row {r}"))}", tally.FirstRows[0], column));
 
+        _ids.Clear();
+        _ids.TrimExcess();
         foreach (var item in _mappingItems) yield return item;
         // Removing the current entry while enumerating a Dictionary is allowed, and frees it as we go.
         foreach (var (id, state) in _nodes)
         {
             _nodes.Remove(id);
             // Fallbacks are defaults: used only where no row of any table gave the property, so they never conflict.
-            foreach (var (name, fallback) in state.Fallbacks) state.Properties.TryAdd(name, fallback);
+            foreach (var (name, fallback) in state.Fallbacks ?? []) state.Properties.TryAdd(name, fallback);
             var json = new JObject { ["id"] = state.Id, ["label"] = state.Label };
-            var cells = new Dictionary<string, RecordCell>(state.Empty, StringComparer.Ordinal) { ["id"] = state.First };
+            var cells = state.Empty is null ? new Dictionary<string, RecordCell>(state.Properties.Count + 1, StringComparer.Ordinal)
+                : new Dictionary<string, RecordCell>(state.Empty, StringComparer.Ordinal);
+            cells["id"] = state.First;
             foreach (var (name, value) in state.Properties)
             {
-                json[name] = Token(value.Value);
+                json.Add(name, Token(value.Value));
                 cells[name] = value.Cell;
             }
-            json["sources"] = new JArray(state.Citations);
+            json.Add("sources", new JArray(state.Citations.Select(c => c.ToString())));
             yield return new RecordItem(json, false, state.First, cells);
         }
         foreach (var (groupKey, group) in _relationships)
@@ -379,20 +420,21 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
             {
                 var json = new JObject { ["type"] = group.Type, ["from"] = group.From, ["to"] = group.To };
                 // Rows that differ (an officer back in the same unit) are told apart by the row key; a lone one needs none.
-                if (group.Variants.Count > 1) json["key"] = variant.Key;
-                var cells = variant.Empty is null ? new Dictionary<string, RecordCell>(variant.Properties.Count, StringComparer.Ordinal)
-                    : new Dictionary<string, RecordCell>(variant.Empty, StringComparer.Ordinal);
-                if (variant.Properties.Count > 0)
+                if (group.Variants.Count > 1) json.Add("key", variant.Key.ToString());
+                var at = variant.First;
+                var cells = new Dictionary<string, RecordCell>(variant.Properties.Length + (variant.Empty?.Length ?? 0), StringComparer.Ordinal);
+                foreach (var (name, _, column) in variant.Empty ?? []) cells[name] = at with { Column = column };
+                if (variant.Properties.Length > 0)
                 {
                     var properties = new JObject();
-                    foreach (var (name, value) in variant.Properties)
+                    foreach (var (name, value, column) in variant.Properties)
                     {
-                        properties[name] = Token(value.Value);
-                        cells[name] = value.Cell;
+                        properties.Add(name, Token(value!));
+                        cells[name] = at with { Column = column };
                     }
-                    json["properties"] = properties;
+                    json.Add("properties", properties);
                 }
-                json["sources"] = new JArray(variant.Citation);
+                json.Add("sources", new JArray(variant.Citation.ToString()));
                 yield return new RecordItem(json, true, variant.First, cells);
             }
         }
@@ -437,7 +479,11 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
         return builder.Length == colon + 1 ? null : builder.ToString();
     }
 
-    private sealed record CellValue(object Value, RecordCell Cell);
+    /// <summary>A value and the cell it came from; a struct, so a node's properties cost no objects of their own.</summary>
+    private readonly record struct CellValue(object Value, string File, int Row, string? Column)
+    {
+        public RecordCell Cell => new(File, Row, Column);
+    }
 
     private sealed class NodeState(string id, string label, RecordCell first)
     {
@@ -445,9 +491,20 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
         public string Label { get; } = label;
         public RecordCell First { get; } = first;
         public Dictionary<string, CellValue> Properties { get; } = new(StringComparer.Ordinal);
-        public Dictionary<string, CellValue> Fallbacks { get; } = new(StringComparer.Ordinal);
-        public Dictionary<string, RecordCell> Empty { get; } = new(StringComparer.Ordinal);
-        public List<string> Citations { get; } = new(1);
+        // Most nodes have neither, so these are made when first needed.
+        public Dictionary<string, CellValue>? Fallbacks { get; set; }
+        public Dictionary<string, RecordCell>? Empty { get; set; }
+        // The first table's row inline: most nodes come from one table.
+        private CitedRow _first;
+        private List<CitedRow>? _more;
+
+        public IEnumerable<CitedRow> Citations => _more is null ? [_first] : _more.Prepend(_first);
+
+        public void Cite(CitedRow row)
+        {
+            if (_first.Prefix is null) _first = row;
+            else (_more ??= []).Add(row);
+        }
         public int LastTable { get; set; } = -1;
     }
 
@@ -459,14 +516,17 @@ public sealed class RecordsBuilder(List<DatasetError> errors, IProgress<TablePro
         public List<RelationshipVariant> Variants { get; } = new(1);
     }
 
-    private sealed class RelationshipVariant(string canonical, SortedDictionary<string, CellValue> properties, string key, string citation, RecordCell first)
+    /// <summary>A relationship property from a row (Value null: the cell was empty), and the column it came from.</summary>
+    private readonly record struct RelationshipProperty(string Name, object? Value, string? Column);
+
+    /// <summary>One distinct set of properties of a relationship: all from its first row, so one cell names every property's row.</summary>
+    private sealed class RelationshipVariant(RelationshipProperty[] properties, RowKey key, CitedRow citation, string file, int row)
     {
-        public string Canonical { get; } = canonical;
-        public SortedDictionary<string, CellValue> Properties { get; } = properties;
-        public string Key { get; set; } = key;
-        public string Citation { get; } = citation;
-        public RecordCell First { get; } = first;
-        public Dictionary<string, RecordCell>? Empty { get; init; }
+        public RelationshipProperty[] Properties { get; } = properties;
+        public RowKey Key { get; set; } = key;
+        public CitedRow Citation { get; } = citation;
+        public RecordCell First => new(file, row, null);
+        public RelationshipProperty[]? Empty { get; init; }
     }
 
     private sealed class Tally

@@ -15,6 +15,9 @@ public abstract class TableReader : IDisposable
 {
     public IReadOnlyList<string> Header { get; protected set; } = [];
 
+    /// <summary>The sheet being read, for a workbook (null for CSV and TSV): errors and citations name it with the file.</summary>
+    public string? Sheet { get; protected set; }
+
     /// <summary>The row the current cells are from, counted as a spreadsheet does (the header is row 1).</summary>
     public int Row { get; protected set; } = 1;
 
@@ -112,6 +115,7 @@ internal sealed class ExcelTableReader : TableReader
             while (!string.Equals(_reader.Name, sheet, StringComparison.OrdinalIgnoreCase))
                 if (!_reader.NextResult()) throw new InvalidDataException($"the workbook has no sheet named '{sheet}'");
         }
+        Sheet = _reader.Name;
         if (!_reader.Read()) throw new InvalidDataException("the sheet is empty; its first row must be the header");
         Header = Enumerable.Range(0, _reader.FieldCount).Select(i => Text(_reader.GetValue(i)).Trim()).ToArray();
     }

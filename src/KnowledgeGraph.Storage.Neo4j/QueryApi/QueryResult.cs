@@ -22,4 +22,8 @@ public sealed class QueryRow(IReadOnlyDictionary<string, int> index, JsonElement
     public int Int(string field) => this[field].ValueKind == JsonValueKind.Number ? this[field].GetInt32() : 0;
 
     public bool Bool(string field) => this[field].ValueKind == JsonValueKind.True;
+
+    /// <summary>A list of strings, or null when the field is null (or not a list).</summary>
+    public IReadOnlyList<string>? StringList(string field) =>
+        this[field].ValueKind == JsonValueKind.Array ? this[field].EnumerateArray().Select(e => e.GetString() ?? "").ToList() : null;
 }

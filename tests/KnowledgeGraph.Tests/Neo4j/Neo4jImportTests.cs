@@ -69,6 +69,66 @@ public sealed class Neo4jImportTests
     }
 
     [Fact]
+    public async Task Citations_that_only_point_to_other_rows_are_stored_and_counted_as_repointed_not_updated()
+    {
+        static Core.Model.Dataset Cited(string row, string status) => new(
+            [
+                Officer("a") with { Properties = new Dictionary<string, object?> { ["identified"] = true, ["status"] = status }, Sources = [$"source:s#roster.csv, row {row}"] },
+                .. SmallDataset().Nodes.Skip(1),
+            ],
+            [ServedIn("officer:a", "2001") with { Sources = [$"source:s#roster.csv, row {row}"] }]);
+        var graph = new FakeGraph();
+        await Store(graph.Api).ImportAsync(Cited("2", "serving"), null, None);
+
+        var moved = await Store(graph.Api).ImportAsync(Cited("9", "serving"), null, None);
+        Assert.Equal(new ImportCounts(0, 0, 4, 0, Repointed: 1), moved.Nodes);
+        Assert.Equal(new ImportCounts(0, 0, 0, 0, Repointed: 1), moved.Relationships);
+        Assert.Equal(graph.Expect(Cited("9", "serving")), graph.Snapshot()); // the new rows are stored
+
+        // A change of content with it is an update.
+        var changed = await Store(graph.Api).ImportAsync(Cited("3", "retired"), null, None);
+        Assert.Equal(new ImportCounts(0, 1, 4, 0), changed.Nodes);
+    }
+
+    [Fact]
+    public async Task A_records_release_goes_in_requests_of_one_batch_each_and_a_reordered_one_only_repoints()
+    {
+        static string Release(bool reversed)
+        {
+            var dir = TestPaths.NewTempDirectory();
+            File.WriteAllText(Path.Combine(dir, "force.json"), """{ "nodes": [ { "id": "force:rel", "label": "Force", "name": "Release Force" } ] }""");
+            File.WriteAllText(Path.Combine(dir, "r.records.yaml"), """
+                source: { id: source:rel-2024, name: Release, kind: dataset, title: Release, published: 2024-03 }
+                tables:
+                  - file: roster.csv
+                    nodes: [ { as: officer, label: Officer, id: "officer:rel-{id}", name: "Officer {id}", properties: { identified: true, status: serving } } ]
+                    relationships: [ { type: SERVED_IN, from: officer, to: "force:rel", properties: { from: "{appointed}" } } ]
+                """);
+            var rows = Enumerable.Range(0, 700).Select(i => $"{i},{2000 + i % 20}").ToList();
+            if (reversed) rows.Reverse();
+            File.WriteAllText(Path.Combine(dir, "roster.csv"), "id,appointed\n" + string.Join("\n", rows) + "\n");
+            return dir;
+        }
+        var dataset = KnowledgeGraph.Records.DatasetReader.Read(Release(false)).Result.Dataset!;
+        var graph = new FakeGraph();
+        await Store(graph.Api, batchSize: 100).ImportAsync(dataset, null, None);
+
+        var writes = graph.Api.Requests.Where(r => graph.NameOf(r).StartsWith("import-", StringComparison.Ordinal)).ToList();
+        Assert.All(writes, r => Assert.InRange(r.Json.GetProperty("parameters").GetProperty("rows").GetArrayLength(), 1, 100));
+        // No request carries the release: the largest is about one batch of the 1,400 facts.
+        Assert.True(writes.Max(r => r.Body!.Length) * 5 < writes.Sum(r => r.Body!.Length), "a request holds more than a batch");
+        Assert.Equal(graph.Expect(dataset), graph.Snapshot());
+
+        var reordered = KnowledgeGraph.Records.DatasetReader.Read(Release(true)).Result.Dataset!;
+        var summary = await Store(graph.Api, batchSize: 100).ImportAsync(reordered, null, None);
+        Assert.Equal((0, 0, 0), (summary.Nodes.Created, summary.Nodes.Updated, summary.Nodes.Deleted));
+        Assert.Equal((0, 0, 0), (summary.Relationships.Created, summary.Relationships.Updated, summary.Relationships.Deleted));
+        // 700 rows reversed: every row moves, so every officer and every SERVED_IN cites another row.
+        Assert.Equal((700, 700), (summary.Nodes.Repointed, summary.Relationships.Repointed));
+        Assert.Equal(graph.Expect(reordered), graph.Snapshot());
+    }
+
+    [Fact]
     public async Task Stale_relationships_then_nodes_are_deleted_in_batches_only_after_every_upsert_and_counted_exactly()
     {
         var graph = new FakeGraph();
@@ -198,7 +258,7 @@ public sealed class Neo4jImportTests
                     var properties = Canonical(row.GetProperty("properties"));
                     var existed = _nodes.TryGetValue(id, out var was);
                     _nodes[id] = properties;
-                    return new object?[] { id, !existed, existed && was != properties };
+                    return new object?[] { id, !existed, existed && was != properties, StoredSources(existed ? was : null, row) };
                 }).ToList());
             if (name.StartsWith("import-rel-", StringComparison.Ordinal))
                 return Upserted(parameters.GetProperty("rows").EnumerateArray()
@@ -210,7 +270,8 @@ public sealed class Neo4jImportTests
                         var existing = _relationships.FirstOrDefault(r => r.Value.Id == id);
                         var elementId = existing.Key ?? $"5:db:{++_elementIds:D6}";
                         _relationships[elementId] = (id, row.GetProperty("from").GetString()!, row.GetProperty("to").GetString()!, properties);
-                        return new object?[] { id, existing.Key is null, existing.Key is not null && existing.Value.Properties != properties };
+                        return new object?[] { id, existing.Key is null, existing.Key is not null && existing.Value.Properties != properties,
+                            StoredSources(existing.Value.Properties, row) };
                     }).ToList());
             return name switch
             {
@@ -233,7 +294,19 @@ public sealed class Neo4jImportTests
         private IEnumerable<string> Page(JsonElement parameters) =>
             _nodes.Keys.Where(id => string.CompareOrdinal(id, parameters.GetProperty("after").GetString()) > 0).Take(parameters.GetProperty("limit").GetInt32()).ToList();
 
-        private static (HttpStatusCode, string) Upserted(List<object?[]> rows) => FakeQueryApi.Data(["id", "created", "updated"], [.. rows]);
+        private static (HttpStatusCode, string) Upserted(List<object?[]> rows) => FakeQueryApi.Data(["id", "created", "updated", "storedSources"], [.. rows]);
+
+        // As the cypher/ files say: the sources stored before, when the row differs in nothing else.
+        private static string[]? StoredSources(string? stored, JsonElement row)
+        {
+            if (stored is null) return null;
+            var before = JsonDocument.Parse(stored).RootElement;
+            var properties = row.GetProperty("properties");
+            var others = before.EnumerateObject().Where(p => p.Name != "sources").ToDictionary(p => p.Name, p => p.Value);
+            others["sources"] = properties.GetProperty("sources");
+            return JsonSerializer.Serialize(new SortedDictionary<string, JsonElement>(others, StringComparer.Ordinal)) == Canonical(properties)
+                ? before.GetProperty("sources").EnumerateArray().Select(s => s.GetString()!).ToArray() : null;
+        }
 
         private static (HttpStatusCode, string) Deleted(JsonElement ids, Func<string, bool> delete) =>
             FakeQueryApi.Data(["deleted"], new object?[] { ids.EnumerateArray().Count(id => delete(id.GetString()!)) });

@@ -1,6 +1,7 @@
 using System.Text;
 using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Core.Model;
+using KnowledgeGraph.Importer;
 using KnowledgeGraph.Records;
 using KnowledgeGraph.Storage.Sqlite;
 
@@ -115,11 +116,60 @@ public class RecordsEndToEndTests
 
         var again = await store.ImportAsync(DatasetReader.Read(WriteRelease(stints, officers, false, false)).Result.Dataset!, null, CancellationToken.None);
         Assert.Equal((0, 0, 0, 0), (again.Nodes.Created, again.Nodes.Updated, again.Relationships.Created, again.Relationships.Updated));
+    }
 
-        // Reordered rows: the same nodes and relationships (ids from content and row keys, not positions); only
-        // citations whose row number moved are rewritten.
-        var reordered = await store.ImportAsync(DatasetReader.Read(WriteRelease(stints, officers, false, true)).Result.Dataset!, null, CancellationToken.None);
-        Assert.Equal((0, 0, 0, 0), (reordered.Nodes.Created, reordered.Nodes.Deleted, reordered.Relationships.Created, reordered.Relationships.Deleted));
+    [Fact]
+    public async Task Reordered_rows_change_no_fact_and_the_stored_citations_name_the_rows_they_moved_to()
+    {
+        const int officers = 30, units = 5;
+        var stints = Stints(officers, units, new Random(11));
+        var db = Path.Combine(TestPaths.NewTempDirectory(), "graph.db");
+        var store = new SqliteGraphStore(db);
+        var original = DatasetReader.Read(WriteRelease(stints, officers, false, false)).Result.Dataset!;
+        await store.ImportAsync(original, null, CancellationToken.None);
+
+        var reversed = WriteRelease(stints, officers, false, reversed: true);
+        var dataset = DatasetReader.Read(reversed).Result.Dataset!;
+        // Counted here from the two datasets: the facts whose citations differ at all (the middle row of a file stays put).
+        var nodesMoved = Moved(original.Nodes, dataset.Nodes, n => n.Id, n => n.Sources);
+        var relationshipsMoved = Moved(original.Relationships, dataset.Relationships, r => r.Id, r => r.Sources);
+        Assert.True(nodesMoved > officers && relationshipsMoved > stints.Count, $"{nodesMoved}, {relationshipsMoved}");
+
+        var output = new StringWriter();
+        Assert.Equal(ImporterApp.Ok, await ImporterApp.RunAsync(["import", reversed, "--db", db, "--dry-run"], output, new StringWriter()));
+        Assert.Contains($"nodes: 0 created, 0 updated, {dataset.Nodes.Count - nodesMoved} unchanged, 0 deleted; {nodesMoved} re-pointed", output.ToString());
+        Assert.Contains($"relationships: 0 created, 0 updated, {dataset.Relationships.Count - relationshipsMoved} unchanged, 0 deleted; {relationshipsMoved} re-pointed", output.ToString());
+
+        var moved = await store.ImportAsync(dataset, null, CancellationToken.None);
+        Assert.Equal(new ImportCounts(0, 0, dataset.Nodes.Count - nodesMoved, 0, nodesMoved), moved.Nodes);
+        Assert.Equal(new ImportCounts(0, 0, dataset.Relationships.Count - relationshipsMoved, 0, relationshipsMoved), moved.Relationships);
+
+        // Brute force over the reversed files: the row each stored SERVED_IN cites holds that very stint.
+        var exported = await store.ExportAsync(CancellationToken.None);
+        var lines = File.ReadAllLines(Path.Combine(reversed, "assignments.csv"));
+        foreach (var rel in exported.Relationships.Where(r => r.Type == RelationshipTypes.ServedIn))
+        {
+            var locator = Citation.Parse(Assert.Single(rel.Sources)).Locator!;
+            Assert.StartsWith("assignments.csv, row ", locator);
+            var cells = lines[int.Parse(locator["assignments.csv, row ".Length..], System.Globalization.CultureInfo.InvariantCulture) - 1].TrimStart('\uFEFF').Split(';');
+            Assert.Equal((rel.From, rel.To, rel.Text("from"), rel.Text("to")),
+                ($"officer:m-{cells[0]}", $"unit:m-{cells[1]}", cells[2], cells[3].Length == 0 ? null : cells[3]));
+        }
+        var roster = File.ReadAllLines(Path.Combine(reversed, "roster.csv"));
+        foreach (var officer in exported.Nodes.Where(n => n.Label == Labels.Officer))
+        {
+            var locator = Citation.Parse(Assert.Single(officer.Sources)).Locator!;
+            Assert.Equal(officer.Id, $"officer:m-{roster[int.Parse(locator["roster.csv, row ".Length..], System.Globalization.CultureInfo.InvariantCulture) - 1].TrimStart('\uFEFF').Split(';')[0]}");
+        }
+
+        var still = await store.ImportAsync(DatasetReader.Read(reversed).Result.Dataset!, null, CancellationToken.None);
+        Assert.Equal((0, 0, 0, 0), (still.Nodes.Updated, still.Nodes.Repointed, still.Relationships.Updated, still.Relationships.Repointed));
+    }
+
+    private static int Moved<T>(IReadOnlyList<T> before, IReadOnlyList<T> after, Func<T, string> id, Func<T, IReadOnlyList<string>> sources)
+    {
+        var now = after.ToDictionary(id, sources);
+        return before.Count(item => !sources(item).SequenceEqual(now[id(item)]));
     }
 
     private static int Rank(string certainty) => certainty switch { "certain" => 2, "possible" => 1, _ => 0 };
