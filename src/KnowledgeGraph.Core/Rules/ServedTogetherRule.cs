@@ -32,7 +32,7 @@ public static class ServedTogetherRule
         IEnumerable<ServiceSpell> candidates, IReadOnlyList<WorkedWithFact> workedWith, PageRequest page, DateOnly today,
         SourceLoader loadSources, CancellationToken cancellationToken, IReadOnlyDictionary<string, int>? placeSizes = null)
     {
-        var candidateList = candidates as IReadOnlyCollection<ServiceSpell> ?? candidates.ToList();
+        var candidateList = candidates as IReadOnlyList<ServiceSpell> ?? candidates.ToList();
         placeSizes ??= CountOfficers(candidateList);
         var matches = new Matcher(officer, scope, own, placeSizes, today);
 
@@ -46,10 +46,19 @@ public static class ServedTogetherRule
         }
         foreach (var fact in workedWith)
             if (OtherThan(officer, fact) is { } other) StrengthOf(other).AddExplicit();
+        // Each co-worker's matching spells are chained (nextSpell[i]: the co-worker's previous matching spell), so pass 2
+        // visits only the page's co-workers' spells instead of scanning every candidate again.
         var found = new List<Match>();
-        foreach (var other in candidateList)
-            foreach (var m in matches.Find(other, found))
-                StrengthOf(other.Officer).Add(m.Certain, m.Days, m.Size);
+        var nextSpell = new int[candidateList.Count];
+        for (var i = 0; i < candidateList.Count; i++)
+        {
+            var other = candidateList[i];
+            if (matches.Find(other, found).Count == 0) continue;
+            ref var strength = ref StrengthOf(other.Officer);
+            foreach (var m in found) strength.Add(m.Certain, m.Days, m.Size);
+            nextSpell[i] = strength.LastSpell;
+            strength.LastSpell = i;
+        }
 
         // The page: the strongest offset + limit, ranked.
         var ranked = Strongest(strengths.Values, page.Offset + page.Limit);
@@ -59,10 +68,17 @@ public static class ServedTogetherRule
         var colleagues = slice.Items.ToDictionary(s => s.Officer.Id, s => new Colleague(s.Officer), StringComparer.Ordinal);
         foreach (var fact in workedWith)
             if (OtherThan(officer, fact) is { } other && colleagues.TryGetValue(other.Id, out var c)) c.AddExplicit(fact.Citations);
-        foreach (var other in candidateList)
-            if (colleagues.TryGetValue(other.Officer.Id, out var c))
-                foreach (var m in matches.Find(other, found))
-                    c.Add(m.Place, m.Basis, m.Certain, m.Days, m.Size, m.Mine, other);
+        var spells = new List<int>();
+        foreach (var strength in slice.Items)
+        {
+            spells.Clear();
+            for (var i = strength.LastSpell; i >= 0; i = nextSpell[i]) spells.Add(i);
+            spells.Reverse(); // in candidate order, as pass 1 met them (ties between equally strong pairs keep the first)
+            var c = colleagues[strength.Officer.Id];
+            foreach (var i in spells)
+                foreach (var m in matches.Find(candidateList[i], found))
+                    c.Add(m.Place, m.Basis, m.Certain, m.Days, m.Size, m.Mine, candidateList[i]);
+        }
 
         var inOrder = slice.Items.Select(s => colleagues[s.Officer.Id]).ToList();
         var refs = await loadSources(inOrder.SelectMany(c => c.Shared).SelectMany(s => s.Citations).SelectMany(c => c), cancellationToken);
@@ -148,6 +164,8 @@ public static class ServedTogetherRule
     private struct Strength(NodeRef officer)
     {
         public readonly NodeRef Officer = officer;
+        /// <summary>The last candidate spell that matched (-1: none; a direct statement alone).</summary>
+        public int LastSpell = -1;
         private bool _explicit, _certain;
         private int _days;
         private int _size = int.MaxValue;
