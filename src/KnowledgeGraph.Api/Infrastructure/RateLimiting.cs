@@ -19,7 +19,7 @@ public static class RateLimiting
         services.AddOptions<RateLimitingOptions>()
             .BindConfiguration(RateLimitingOptions.Section)
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<RateLimitingOptions>, RateLimitingOptionsValidator>();
+        services.AddSingleton<IValidateOptions<RateLimitingOptions>, SettingErrorsValidator<RateLimitingOptions>>();
         services.AddRateLimiter(limiter =>
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
@@ -92,14 +92,4 @@ public static class RateLimiting
         { Seconds: 0, Milliseconds: 0 } when window.TotalMinutes < 60 => string.Create(CultureInfo.InvariantCulture, $"{window.TotalMinutes:0} minutes"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{window.TotalSeconds:0.#} seconds"),
     };
-
-    /// <summary>Names every unusable setting, enabled or not, so a typo shows on the first start rather than the day it is switched on.</summary>
-    private sealed class RateLimitingOptionsValidator : IValidateOptions<RateLimitingOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, RateLimitingOptions options)
-        {
-            var problems = options.SettingErrors().ToList();
-            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-        }
-    }
 }

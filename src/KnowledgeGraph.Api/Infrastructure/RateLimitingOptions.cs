@@ -5,7 +5,7 @@ namespace KnowledgeGraph.Api.Infrastructure;
 /// own machine needs none); when on, each client (remote IP address) gets <see cref="PermitsPerWindow"/> requests per
 /// <see cref="Window"/>, and loopback clients (the machine itself, a reverse proxy on it) are exempt unless told otherwise.
 /// </summary>
-public sealed class RateLimitingOptions
+public sealed class RateLimitingOptions : IHaveSettingErrors
 {
     public const string Section = "Api:RateLimit";
 

@@ -6,7 +6,7 @@ namespace KnowledgeGraph.Api.Infrastructure;
 /// the API clears the cache, and <see cref="Duration"/> bounds how stale an answer can be after an import made
 /// outside the API (kg-import writing Neo4j or the SQLite file while the API serves).
 /// </summary>
-public sealed class ResponseCacheOptions
+public sealed class ResponseCacheOptions : IHaveSettingErrors
 {
     public const string Section = "Api:ResponseCache";
 

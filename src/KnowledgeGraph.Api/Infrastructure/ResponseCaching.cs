@@ -20,7 +20,7 @@ public static class ResponseCaching
         services.AddOptions<ResponseCacheOptions>()
             .BindConfiguration(ResponseCacheOptions.Section)
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ResponseCacheOptions>, ResponseCacheOptionsValidator>();
+        services.AddSingleton<IValidateOptions<ResponseCacheOptions>, SettingErrorsValidator<ResponseCacheOptions>>();
         services.AddOutputCache();
         services.AddOptions<OutputCacheOptions>().Configure<IOptions<ResponseCacheOptions>>((cache, settings) =>
         {
@@ -74,14 +74,5 @@ public static class ResponseCaching
         private static bool AsksForFreshAnswer(HttpRequest request) =>
             request.Headers.CacheControl.Any(v => v is not null && v.Contains("no-cache", StringComparison.OrdinalIgnoreCase))
             || request.Headers.Pragma.Any(v => v is not null && v.Contains("no-cache", StringComparison.OrdinalIgnoreCase));
-    }
-
-    private sealed class ResponseCacheOptionsValidator : IValidateOptions<ResponseCacheOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, ResponseCacheOptions options)
-        {
-            var problems = options.SettingErrors().ToList();
-            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-        }
     }
 }
