@@ -36,7 +36,7 @@ public static class ServedTogetherRule
         placeSizes ??= CountOfficers(candidateList);
         var matches = new Matcher(officer, scope, own, placeSizes, today);
 
-        // Pass 1: how strong each co-worker's link is, nothing more.
+        // Pass 1: how strong each co-worker's link is, and which candidate spells gave it.
         var strengths = new Dictionary<string, Strength>(StringComparer.Ordinal);
         ref Strength StrengthOf(NodeRef other)
         {
