@@ -17,31 +17,11 @@ public sealed class VictimProtectionSweepTests(ApiFixture app, ITestOutputHelper
     public async Task No_endpoint_shows_a_victim_role_with_more_than_its_protected_name()
     {
         var urls = new List<(string Url, string? Owner)>();
-        foreach (var node in Seeds.Nodes)
-        {
-            urls.Add(($"/api/nodes/{node.Id}", node.Id));
-            urls.Add(($"/api/nodes/{node.Id}/neighbourhood?depth=2&limit=500", null));
-            switch (node.Label)
-            {
-                case Labels.Officer:
-                    urls.Add(($"/api/officers/{node.Id}/served-together?scope=force", null));
-                    break;
-                case Labels.Force or Labels.Unit:
-                    urls.Add(($"/api/organisations/{node.Id}/served-together?limit=500", null));
-                    break;
-                case Labels.Case:
-                    urls.Add(($"/api/cases/{node.Id}/timeline", null));
-                    urls.Add(($"/api/cases/{node.Id}/connections?limit=500", null));
-                    break;
-                case Labels.Source:
-                    urls.Add(($"/api/sources/{node.Id}", null));
-                    break;
-                case Labels.VictimRole:
-                    foreach (var person in Seeds.Nodes.Where(n => n.Label == Labels.Person).Take(5))
-                        urls.Add(($"/api/paths?from={node.Id}&to={person.Id}&maxHops=6", null));
-                    break;
-            }
-        }
+        // Only a node's own detail may show the role it is about; every other answer shows roles by protected name alone.
+        urls.AddRange(Seeds.Nodes.SelectMany(EndpointSweep.PerNode).Select(u => (u.Url, u.IsNodeDetail ? u.About : null)));
+        foreach (var role in Seeds.Nodes.Where(n => n.Label == Labels.VictimRole))
+            foreach (var person in Seeds.Nodes.Where(n => n.Label == Labels.Person).Take(5))
+                urls.Add(($"/api/paths?from={role.Id}&to={person.Id}&maxHops=6", null));
         // Search for every word of every victim's descriptor and pseudonym, and for every person's name.
         var words = Seeds.Nodes.Where(n => n.Label == Labels.VictimRole)
             .SelectMany(v => $"{v.Text("descriptor")} {v.Text("pseudonym")}".Split(' ', StringSplitOptions.RemoveEmptyEntries))
