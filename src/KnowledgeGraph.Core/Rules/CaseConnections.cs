@@ -108,11 +108,11 @@ public static class CaseConnectionRule
         full.Sort(Compare);
 
         // Cases sharing only hubs: their links are exactly one per hub they share, so they rank from membership alone.
-        // Members are indexed by their dense Order (not by id), so the pass over every hub's members reads no strings
-        // except for the few candidates' ids.
+        // Members are indexed by their dense Order (not by id): with the store's CandidateOrders the pass over every hub's
+        // members reads no strings; without them, each member's id once.
         var maxOrder = -1;
         foreach (var hub in hubs)
-            if (hub.Cases.Count > 0) maxOrder = Math.Max(maxOrder, hub.Cases[^1].Order);
+            if (hub.Orders.Length > 0) maxOrder = Math.Max(maxOrder, hub.Orders[^1]);
         // -1: not seen yet; -2: the case itself or a candidate (spelled out above); otherwise the member's slot.
         const int Unseen = -1, Candidate = -2;
         var slotOf = new int[maxOrder + 1];
