@@ -55,6 +55,8 @@ public static class NationalBenchmark
             output.WriteLine($"generated {graph.Nodes:N0} nodes and {graph.Relationships:N0} relationships ({options.Size.Officers:N0} officers, "
                 + $"{options.Size.Cases:N0} cases, {options.Size.Forces} forces, {options.Size.Forces * options.Size.UnitsPerForce:N0} units) in {clock.Elapsed.TotalSeconds:F1} s → {seeds}");
             var rows = RequestPlan.Rows(graph);
+            // Every timed request, one row name and path per line, so a row can be replayed by hand against a kept graph.
+            File.WriteAllLines(Path.Combine(work, "requests.tsv"), rows.SelectMany(r => r.Urls.Select(u => $"{r.Name}\t{u}")));
 
             var embedded = await RunStoreAsync("embedded", apiDll, new Dictionary<string, string>
             {

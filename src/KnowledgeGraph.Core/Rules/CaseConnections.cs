@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json.Serialization;
 using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Core.Model;
@@ -111,23 +112,48 @@ public static class CaseConnectionRule
         // Members are indexed by their dense Order (not by id): with the store's CandidateOrders the pass over every hub's
         // members reads no strings; without them, each member's id once.
         var maxOrder = -1;
+        var memberBound = 0;
         foreach (var hub in hubs)
+        {
             if (hub.Orders.Length > 0) maxOrder = Math.Max(maxOrder, hub.Orders[^1]);
+            memberBound += hub.Orders.Length;
+        }
+        // A 50k-case source makes both arrays tens of thousands long: rented, not allocated per request, because arrays that
+        // size go to the large object heap, whose collections pause every request.
+        var slotOf = ArrayPool<int>.Shared.Rent(maxOrder + 1);
+        var members = ArrayPool<HubMember>.Shared.Rent(memberBound);
+        try
+        {
+            return PageOf(facts, page, today, hubs, full, candidateIds, subjectPeriod, slotOf.AsSpan(0, maxOrder + 1), members);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(slotOf);
+            ArrayPool<HubMember>.Shared.Return(members);
+        }
+    }
+
+    /// <summary>A case met only through hubs: its Order, where it was first met (hub, position), its best link rank and
+    /// how many of its links are not weak.</summary>
+    private struct HubMember
+    {
+        public int Order, Hub, At, Best, Strong;
+    }
+
+    private static CaseConnectionsResult PageOf(CaseConnectionFacts facts, PageRequest page, DateOnly today, List<CaseHub> hubs,
+        List<CaseConnection> full, HashSet<string> candidateIds, Period subjectPeriod, Span<int> slotOf, HubMember[] members)
+    {
+        var subject = facts.Case;
         // -1: not seen yet; -2: the case itself or a candidate (spelled out above); otherwise the member's slot.
         const int Unseen = -1, Candidate = -2;
-        var slotOf = new int[maxOrder + 1];
-        Array.Fill(slotOf, Unseen);
+        slotOf.Fill(Unseen);
         if (facts.CandidateOrders is { } known)
             foreach (var o in known)
-                if (o >= 0 && o <= maxOrder) slotOf[o] = Candidate;
+                if (o >= 0 && o < slotOf.Length) slotOf[o] = Candidate;
         // Each hub's rank and whether it is a non-weak link, worked out once rather than per member.
         var hubRank = hubs.Select(h => Rank(h.Kind)).ToArray();
         var hubStrong = hubs.Select(h => StrengthOf(h.Kind) != "weak" ? 1 : 0).ToArray();
-        // Per member (by slot): its order, where it was first met (hub, position), its best rank and non-weak link count.
-        var memberOrder = new List<int>();
-        var firstMet = new List<(int Hub, int At)>();
-        var best = new List<int>();
-        var strong = new List<int>();
+        var memberCount = 0;
         for (var h = 0; h < hubs.Count; h++)
         {
             var hub = hubs[h];
@@ -145,23 +171,20 @@ public static class CaseConnectionRule
                 if (hub.Kind == Force && !LinksThrough(hub, hub.Cases[i], subjectPeriod, today)) continue;
                 if (slot == Unseen)
                 {
-                    slotOf[o] = slot = memberOrder.Count;
-                    memberOrder.Add(o);
-                    firstMet.Add((h, i));
-                    best.Add(Kinds.Count);
-                    strong.Add(0);
+                    slotOf[o] = slot = memberCount++;
+                    members[slot] = new HubMember { Order = o, Hub = h, At = i, Best = Kinds.Count, Strong = 0 };
                 }
-                best[slot] = Math.Min(best[slot], hubRank[h]);
-                strong[slot] += hubStrong[h];
+                ref var member = ref members[slot];
+                member.Best = Math.Min(member.Best, hubRank[h]);
+                member.Strong += hubStrong[h];
             }
         }
-        CaseHubMember MemberAt(int slot) => hubs[firstMet[slot].Hub].Cases[firstMet[slot].At];
-        var memberCount = memberOrder.Count;
+        CaseHubMember MemberAt(int slot) => hubs[members[slot].Hub].Cases[members[slot].At];
         // rank, then more non-weak links first, then name order: one sortable number per member; only the members up to
         // the end of the page are put in order.
         var offset = page.Offset;
         var order = FirstByKey(memberCount, offset + page.Limit,
-            i => ((long)best[i] << 56) | ((long)(255 - Math.Min(strong[i], 255)) << 48) | (uint)memberOrder[i]);
+            i => ((long)members[i].Best << 56) | ((long)(255 - Math.Min(members[i].Strong, 255)) << 48) | (uint)members[i].Order);
 
         // Merge the two ranked lists up to the end of the page.
         var total = full.Count + memberCount;
@@ -170,7 +193,7 @@ public static class CaseConnectionRule
         for (var position = 0; position < offset + page.Limit && (f < full.Count || m < memberCount); position++)
         {
             var takeFull = m >= memberCount
-                || (f < full.Count && CompareKeys(RankKey(full[f]), full[f].Case, (best[order[m]], strong[order[m]]), MemberAt(order[m]).Case) <= 0);
+                || (f < full.Count && CompareKeys(RankKey(full[f]), full[f].Case, (members[order[m]].Best, members[order[m]].Strong), MemberAt(order[m]).Case) <= 0);
             if (takeFull)
             {
                 if (position >= offset) items.Add(full[f]);
