@@ -24,11 +24,13 @@ public sealed partial class SqliteGraphStore
         // Only the officer's own places are read: at force scope a force's list already holds its units' spells.
         var index = _serviceIndex.Value;
         var own = index.SpellsOf(officer.Id);
-        var places = new HashSet<IReadOnlyList<ServiceSpell>>(ReferenceEqualityComparer.Instance);
+        var places = new List<SpellTable>();
         foreach (var spell in own)
         {
-            if (query.Scope == ServiceScope.Force && ServedTogetherRule.ForceOf(spell) is { } force) places.Add(index.SpellsInForce(force.Id));
-            else if (spell.Organisation.Label == Labels.Unit) places.Add(index.SpellsAt(spell.Organisation.Id));
+            var table = query.Scope == ServiceScope.Force && ServedTogetherRule.ForceOf(spell) is { } force ? index.SpellsInForce(force.Id)
+                : spell.Organisation.Label == Labels.Unit ? index.SpellsAt(spell.Organisation.Id) : null;
+            // Each table once: the rule would count a spell twice if two of the officer's spells in one force read its table twice.
+            if (table is not null && !places.Contains(table)) places.Add(table);
         }
 
         var workedWith = await connection.QueryAsync(
@@ -37,8 +39,7 @@ public sealed partial class SqliteGraphStore
         var ends = await LoadNodesAsync(connection, workedWith.SelectMany(r => new[] { r.From, r.To }), cancellationToken);
         var facts = workedWith.Select(r => new WorkedWithFact(NodeRef.Of(ends[r.From]), NodeRef.Of(ends[r.To]), r.Sources)).ToList();
 
-        return await ServedTogetherRule.ForOfficerAsync(NodeRef.Of(officer), query.Scope, own,
-            places.Count == 1 ? places.First() : places.SelectMany(p => p).ToList(), facts, query.Page, Today,
+        return await ServedTogetherRule.ForOfficerAsync(NodeRef.Of(officer), query.Scope, own, places, index.Keys, facts, query.Page, Today,
             async (citations, ct) => await LoadSourceRefsAsync(connection, citations, ct), cancellationToken, index.PlaceSizes);
     }
 

@@ -17,14 +17,18 @@ internal sealed class SqliteServiceIndex
 {
     private static readonly ServiceSpell[] NoSpells = [];
 
-    private readonly Dictionary<string, ServiceSpell[]> _byOfficer, _atPlace, _inForce;
+    private readonly Dictionary<string, ServiceSpell[]> _byOfficer;
+    // The served-together rule's tables, built once: officers, units and forces numbered by Keys.
+    private readonly Dictionary<string, SpellTable> _atPlace, _inForce;
+    private readonly SpellTable _noSpells;
     private readonly ConcurrentDictionary<string, Lazy<ServiceSweep>> _sweeps = new(StringComparer.Ordinal);
 
     private SqliteServiceIndex(List<ServiceSpell> spells)
     {
         _byOfficer = Group(spells, s => s.Officer.Id);
-        _atPlace = Group(spells, s => s.Organisation.Id);
-        _inForce = Group(spells.Where(s => ServedTogetherRule.ForceOf(s) is not null), s => ServedTogetherRule.ForceOf(s)!.Id);
+        _noSpells = new SpellTable(NoSpells, Keys);
+        _atPlace = Tables(spells, s => s.Organisation.Id);
+        _inForce = Tables(spells.Where(s => ServedTogetherRule.ForceOf(s) is not null), s => ServedTogetherRule.ForceOf(s)!.Id);
         PlaceSizes = ServedTogetherRule.CountOfficers(spells);
     }
 
@@ -35,15 +39,18 @@ internal sealed class SqliteServiceIndex
 
     public IReadOnlyList<ServiceSpell> SpellsOf(string officerId) => _byOfficer.GetValueOrDefault(officerId, NoSpells);
 
+    /// <summary>How the tables number officers, units and forces.</summary>
+    public SpellKeys Keys { get; } = new();
+
     /// <summary>Spells at the force or unit itself.</summary>
-    public IReadOnlyList<ServiceSpell> SpellsAt(string organisationId) => _atPlace.GetValueOrDefault(organisationId, NoSpells);
+    public SpellTable SpellsAt(string organisationId) => _atPlace.GetValueOrDefault(organisationId) ?? _noSpells;
 
     /// <summary>Spells at the force and at every unit that is part of it.</summary>
-    public IReadOnlyList<ServiceSpell> SpellsInForce(string forceId) => _inForce.GetValueOrDefault(forceId, NoSpells);
+    public SpellTable SpellsInForce(string forceId) => _inForce.GetValueOrDefault(forceId) ?? _noSpells;
 
     public ServiceSweep SweepAt(NodeRef organisation) =>
         _sweeps.GetOrAdd(organisation.Id, _ => new Lazy<ServiceSweep>(() => new ServiceSweep(organisation,
-            organisation.Label == Labels.Force ? SpellsInForce(organisation.Id) : SpellsAt(organisation.Id)))).Value;
+            (organisation.Label == Labels.Force ? SpellsInForce(organisation.Id) : SpellsAt(organisation.Id)).Spells))).Value;
 
     public static SqliteServiceIndex Load(SqliteConnection connection)
     {
@@ -84,6 +91,9 @@ internal sealed class SqliteServiceIndex
             }
         return new SqliteServiceIndex(spells);
     }
+
+    private Dictionary<string, SpellTable> Tables(IEnumerable<ServiceSpell> spells, Func<ServiceSpell, string> key) =>
+        Group(spells, key).ToDictionary(g => g.Key, g => new SpellTable(g.Value, Keys), StringComparer.Ordinal);
 
     private static Dictionary<string, ServiceSpell[]> Group(IEnumerable<ServiceSpell> spells, Func<ServiceSpell, string> key) =>
         spells.GroupBy(key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);

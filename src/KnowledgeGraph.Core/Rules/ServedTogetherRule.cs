@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Core.Model;
@@ -28,41 +29,51 @@ public static class ServedTogetherRule
     /// Cost: one pass over the candidates with no allocation per co-worker, a top-k selection for the page, and the
     /// details (places, periods, sources) only for the officers on the page.
     /// </summary>
-    public static async Task<ServedTogetherResult> ForOfficerAsync(NodeRef officer, ServiceScope scope, IReadOnlyList<ServiceSpell> own,
+    public static Task<ServedTogetherResult> ForOfficerAsync(NodeRef officer, ServiceScope scope, IReadOnlyList<ServiceSpell> own,
         IEnumerable<ServiceSpell> candidates, IReadOnlyList<WorkedWithFact> workedWith, PageRequest page, DateOnly today,
         SourceLoader loadSources, CancellationToken cancellationToken, IReadOnlyDictionary<string, int>? placeSizes = null)
     {
         var candidateList = candidates as IReadOnlyList<ServiceSpell> ?? candidates.ToList();
-        placeSizes ??= CountOfficers(candidateList);
-        var matches = new Matcher(officer, scope, own, placeSizes, today);
+        var keys = new SpellKeys();
+        foreach (var spell in own) SpellRow.Of(spell, keys.Add); // numbered first: the officer's own ids need numbers too
+        return ForOfficerAsync(officer, scope, own, [new SpellTable(candidateList, keys)], keys, workedWith, page, today, loadSources,
+            cancellationToken, placeSizes ?? CountOfficers(candidateList));
+    }
 
-        // Pass 1: how strong each co-worker's link is, and which candidate spells gave it.
-        var strengths = new Dictionary<string, Strength>(StringComparer.Ordinal);
-        ref Strength StrengthOf(NodeRef other)
-        {
-            ref var s = ref CollectionsMarshal.GetValueRefOrAddDefault(strengths, other.Id, out var known);
-            if (!known) s = new Strength(other);
-            return ref s;
-        }
+    /// <summary>
+    /// The same answer from tables a store keeps (<paramref name="keys"/> numbers the officer's own spells too): together
+    /// the tables must hold what <c>candidates</c> must hold above, and a spell may be in only one of them.
+    /// </summary>
+    public static async Task<ServedTogetherResult> ForOfficerAsync(NodeRef officer, ServiceScope scope, IReadOnlyList<ServiceSpell> own,
+        IReadOnlyList<SpellTable> tables, SpellKeys keys, IReadOnlyList<WorkedWithFact> workedWith, PageRequest page, DateOnly today,
+        SourceLoader loadSources, CancellationToken cancellationToken, IReadOnlyDictionary<string, int> placeSizes)
+    {
+        var matches = new Matcher(keys.Find(officer.Id), scope, own, keys, placeSizes, today);
+
+        // Pass 1: how strong each co-worker's link is, and which candidate spells gave it (chained, so pass 2 visits only
+        // the page's co-workers' spells instead of scanning again; spells are numbered across the tables in order).
+        var total = tables.Sum(t => t.Count);
+        using var coWorkers = new CoWorkers(keys.Count, total + workedWith.Count);
         foreach (var fact in workedWith)
-            if (OtherThan(officer, fact) is { } other) StrengthOf(other).AddExplicit();
-        // Each co-worker's matching spells are chained (nextSpell[i]: the co-worker's previous matching spell), so pass 2
-        // visits only the page's co-workers' spells instead of scanning every candidate again.
+            if (OtherThan(officer, fact) is { } other) coWorkers.Of(keys.Find(other.Id), other).AddExplicit();
         var found = new List<Match>();
-        var nextSpell = new int[candidateList.Count];
-        for (var i = 0; i < candidateList.Count; i++)
+        var start = 0;
+        foreach (var table in tables)
         {
-            var other = candidateList[i];
-            if (matches.Find(other, found).Count == 0) continue;
-            ref var strength = ref StrengthOf(other.Officer);
-            foreach (var m in found) strength.Add(m.Certain, m.Days, m.Size);
-            nextSpell[i] = strength.LastSpell;
-            strength.LastSpell = i;
+            var rows = table.Rows;
+            for (var i = 0; i < rows.Length; i++)
+            {
+                if (matches.Find(rows[i], found).Count == 0) continue;
+                ref var strength = ref coWorkers.Of(rows[i].Officer, table.Spells[i].Officer);
+                foreach (var m in found) strength.Add(m.Certain, m.Days, m.Size);
+                coWorkers.Chain(ref strength, start + i);
+            }
+            start += rows.Length;
         }
 
         // The page: the strongest offset + limit, ranked.
-        var ranked = Strongest(strengths.Values, page.Offset + page.Limit);
-        var slice = Paging.Slice(ranked, strengths.Count, page);
+        var ranked = Strongest(coWorkers.All, page.Offset + page.Limit);
+        var slice = Paging.Slice(ranked, coWorkers.Count, page);
 
         // Pass 2: the shared places, periods and citations of the officers on the page only.
         var colleagues = slice.Items.ToDictionary(s => s.Officer.Id, s => new Colleague(s.Officer), StringComparer.Ordinal);
@@ -72,18 +83,32 @@ public static class ServedTogetherRule
         foreach (var strength in slice.Items)
         {
             spells.Clear();
-            for (var i = strength.LastSpell; i >= 0; i = nextSpell[i]) spells.Add(i);
+            for (var i = strength.LastSpell; i >= 0; i = coWorkers.NextSpell(i)) spells.Add(i);
             spells.Reverse(); // in candidate order, as pass 1 met them (ties between equally strong pairs keep the first)
             var c = colleagues[strength.Officer.Id];
             foreach (var i in spells)
-                foreach (var m in matches.Find(candidateList[i], found))
-                    c.Add(m.Place, m.Basis, m.Certain, m.Days, m.Size, m.Mine, candidateList[i]);
+            {
+                var (table, at) = Locate(tables, i);
+                foreach (var m in matches.Find(table.Rows[at], found))
+                    c.Add(m.Place, m.Basis, m.Certain, m.Days, m.Size, m.Mine, table.Spells[at]);
+            }
         }
 
         var inOrder = slice.Items.Select(s => colleagues[s.Officer.Id]).ToList();
         var refs = await loadSources(inOrder.SelectMany(c => c.Shared).SelectMany(s => s.Citations).SelectMany(c => c), cancellationToken);
         var entries = inOrder.Select(c => c.ToEntry(refs, today)).ToList();
         return new ServedTogetherResult(officer, scope, slice.Total, slice.Next, entries);
+    }
+
+    // The table and row of a spell numbered across the tables in order (a question reads a few tables).
+    private static (SpellTable Table, int At) Locate(IReadOnlyList<SpellTable> tables, int index)
+    {
+        foreach (var table in tables)
+        {
+            if (index < table.Count) return (table, index);
+            index -= table.Count;
+        }
+        throw new ArgumentOutOfRangeException(nameof(index));
     }
 
     /// <summary>
@@ -131,32 +156,107 @@ public static class ServedTogetherRule
 
     /// <summary>Where and how strongly one candidate spell meets the officer's own spells: the one statement of the rule
     /// both passes use, so the ranking and the details cannot disagree.</summary>
-    private sealed class Matcher(NodeRef officer, ServiceScope scope, IReadOnlyList<ServiceSpell> own, IReadOnlyDictionary<string, int> sizes, DateOnly today)
+    private sealed class Matcher
     {
-        private readonly NodeRef?[] _ownForces = own.Select(s => scope == ServiceScope.Force ? ForceOf(s) : null).ToArray();
+        private readonly int _officer, _today;
+        private readonly Own[] _own;
+
+        /// <summary>One of the officer's spells, with the unit and force it can be met at (-1: not at this scope) and their sizes.</summary>
+        private readonly record struct Own(ServiceSpell Spell, SpellRow Row, int Unit, int UnitSize, NodeRef? Force, int ForceKey, int ForceSize);
+
+        public Matcher(int officer, ServiceScope scope, IReadOnlyList<ServiceSpell> own, SpellKeys keys, IReadOnlyDictionary<string, int> sizes, DateOnly today)
+        {
+            (_officer, _today) = (officer, today.DayNumber);
+            _own = own.Select(s =>
+            {
+                var force = scope == ServiceScope.Force ? ForceOf(s) : null;
+                var isUnit = s.Organisation.Label == Labels.Unit;
+                // Numbers looked up, not added: a store's numbering is shared, and an id it lacks can match nothing anyway.
+                var row = SpellRow.Of(s, keys.Find);
+                return new Own(s, row, isUnit ? row.Place : -1, isUnit ? sizes.GetValueOrDefault(s.Organisation.Id) : 0,
+                    force, force is null ? -1 : keys.Find(force.Id), force is null ? 0 : sizes.GetValueOrDefault(force.Id));
+            }).ToArray();
+        }
 
         /// <summary>Fills <paramref name="found"/> (cleared first; reused so the pass allocates nothing per spell).</summary>
-        public List<Match> Find(ServiceSpell other, List<Match> found)
+        public List<Match> Find(in SpellRow other, List<Match> found)
         {
             found.Clear();
-            if (other.Officer.Id == officer.Id) return found;
-            for (var i = 0; i < own.Count; i++)
+            if (other.Officer == _officer) return found;
+            foreach (ref readonly var mine in _own.AsSpan())
             {
-                var mine = own[i];
-                if (!mine.CanMeet(other)) continue;
+                if (!mine.Row.CanMeet(other)) continue;
                 NodeRef place;
                 string basis;
-                if (mine.Organisation.Label == Labels.Unit && mine.Organisation.Id == other.Organisation.Id)
-                    (place, basis) = (mine.Organisation, UnitBasis);
-                else if (_ownForces[i] is { } force && force.Id == ForceOf(other)?.Id)
-                    (place, basis) = (force, ForceBasis);
+                int size;
+                if (mine.Unit >= 0 && mine.Unit == other.Place) (place, basis, size) = (mine.Spell.Organisation, UnitBasis, mine.UnitSize);
+                else if (mine.ForceKey >= 0 && mine.ForceKey == other.Force) (place, basis, size) = (mine.Force!, ForceBasis, mine.ForceSize);
                 else continue;
                 // CanMeet is exactly "OverlapWith is not None", and OverlapWith says Certain exactly when some day is surely
                 // shared, so ranking needs no period text; the page's overlaps are computed by OverlapWith itself (ToEntry).
-                var days = SureDays(mine, other, today);
-                found.Add(new Match(mine, place, basis, days > 0, days, sizes.GetValueOrDefault(place.Id)));
+                var days = mine.Row.SureDays(other, _today);
+                found.Add(new Match(mine.Spell, place, basis, days > 0, days, size));
             }
             return found;
+        }
+    }
+
+    /// <summary>
+    /// Pass 1's working state: each co-worker's <see cref="Strength"/>, found by the officer's number, and the chain of
+    /// matching spells. A force holds tens of thousands of co-workers: a dictionary of them cost more than the matching
+    /// itself, and arrays that size would go to the large object heap on every question, so the arrays are rented and
+    /// go back when the question is answered.
+    /// </summary>
+    private sealed class CoWorkers : IDisposable
+    {
+        private readonly int _numbers;
+        private readonly int[] _slotOf;      // by officer number: 1 + the co-worker's slot; 0: not met yet
+        private readonly Strength[] _strengths;
+        private readonly int[] _nextSpell;   // by spell: the same co-worker's previous matching spell
+        // An officer named only by a direct statement may have no spells, so no number: numbered here instead.
+        private Dictionary<string, int>? _unnumbered;
+
+        public CoWorkers(int numbers, int bound)
+        {
+            _numbers = numbers;
+            _slotOf = ArrayPool<int>.Shared.Rent(numbers);
+            Array.Clear(_slotOf, 0, numbers);
+            _strengths = ArrayPool<Strength>.Shared.Rent(bound);
+            _nextSpell = ArrayPool<int>.Shared.Rent(bound);
+        }
+
+        public int Count { get; private set; }
+
+        public ArraySegment<Strength> All => new(_strengths, 0, Count);
+
+        public ref Strength Of(int number, NodeRef officer)
+        {
+            ref var slot = ref number >= 0 && number < _numbers ? ref _slotOf[number] : ref Unnumbered(officer);
+            if (slot == 0)
+            {
+                _strengths[Count] = new Strength(officer);
+                slot = ++Count;
+            }
+            return ref _strengths[slot - 1];
+        }
+
+        private ref int Unnumbered(NodeRef officer) =>
+            ref CollectionsMarshal.GetValueRefOrAddDefault(_unnumbered ??= new(StringComparer.Ordinal), officer.Id, out _);
+
+        public void Chain(ref Strength strength, int spell)
+        {
+            _nextSpell[spell] = strength.LastSpell;
+            strength.LastSpell = spell;
+        }
+
+        public int NextSpell(int spell) => _nextSpell[spell];
+
+        public void Dispose()
+        {
+            ArrayPool<int>.Shared.Return(_slotOf);
+            Array.Clear(_strengths, 0, Count); // they hold officers: a pooled array must not keep them alive
+            ArrayPool<Strength>.Shared.Return(_strengths);
+            ArrayPool<int>.Shared.Return(_nextSpell);
         }
     }
 
@@ -225,17 +325,6 @@ public static class ServedTogetherRule
 
     /// <summary>The force a spell belongs to: the force itself, or the force its unit is part of.</summary>
     public static NodeRef? ForceOf(ServiceSpell spell) => spell.Organisation.Label == Labels.Force ? spell.Organisation : spell.Force;
-
-    /// <summary>Days both spells surely cover (an open end runs to today; an unknown bound gives 0). Positive exactly when
-    /// Period.OverlapWith says Certain (the same bounds: latest possible starts, earliest possible ends).</summary>
-    public static int SureDays(ServiceSpell a, ServiceSpell b, DateOnly today)
-    {
-        if (a.LatestStart is not { } sa || b.LatestStart is not { } sb
-            || a.EarliestEnd(today) is not { } ea || b.EarliestEnd(today) is not { } eb) return 0;
-        var start = sa >= sb ? sa : sb;
-        var end = ea <= eb ? ea : eb;
-        return end < start ? 0 : end.DayNumber - start.DayNumber + 1;
-    }
 
     public static string Name(Certainty certainty) => certainty == Certainty.Certain ? CertainText : PossibleText;
 

@@ -27,6 +27,9 @@ public sealed record ServiceSpell(string RelationshipId, NodeRef Officer, NodeRe
     /// <summary>The earliest day the spell may have ended (null: end unknown); an open end (<c>present</c>) runs to today.</summary>
     public DateOnly? EarliestEnd(DateOnly today) => _end.IsOpen ? today : _end.Date?.Earliest;
 
+    /// <summary>Whether the spell is still going on (its end is <c>present</c>).</summary>
+    public bool IsOngoing => _end.IsOpen;
+
     private readonly PeriodEnd _end = PeriodEnd.Parse(To);
 
     public bool CanMeet(ServiceSpell other) =>
