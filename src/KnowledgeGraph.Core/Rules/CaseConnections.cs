@@ -243,6 +243,18 @@ public static class CaseConnectionRule
 
     /// <summary>How <paramref name="other"/> connects to <paramref name="subject"/>, or null when it does not; links through the
     /// entities in <paramref name="hubs"/> (keyed by <see cref="CaseEntity.Key"/>) are one link per hub.</summary>
+    // Whether a subject of the case served at the hub unit or force: the hub's entity among EntitiesOf(facts), checked
+    // without making every entity's key (this runs once per candidate case).
+    private static bool HasServiceAt(CaseFacts facts, CaseHub hub)
+    {
+        foreach (var subject in facts.Subjects)
+            foreach (var service in subject.Service)
+                if (hub.Kind == Unit ? service.Organisation.Label == Labels.Unit && service.Organisation.Id == hub.Node.Id
+                    : service.ForceId is not null && (service.Organisation.Label == Labels.Force ? service.Organisation.Id : service.ForceId) == hub.Node.Id)
+                    return true;
+        return false;
+    }
+
     public static CaseConnection? Connect(CaseFacts subject, CaseFacts other, IReadOnlyDictionary<string, CaseHub> hubs, DateOnly today)
     {
         var links = OrderLinks(LinksBetween(subject, other, hubs, today).ToList());
@@ -309,9 +321,8 @@ public static class CaseConnectionRule
                     }
 
         // Hub units and forces: one link each when both cases have a subject who served there.
-        var bEntities = EntitiesOf(b).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var hub in hubs.Values.Where(h => h.Kind is Unit or Force))
-            if (bEntities.Contains(new CaseEntity(hub.Kind, hub.Node).Key))
+            if (HasServiceAt(b, hub))
             {
                 var link = HubLink(a.Case, hub, b.Case, aPeriod, CasePeriod(b), today);
                 if (link is not null) yield return link;
