@@ -80,7 +80,7 @@ public static class DatasetLoader
         try
         {
             // The same reader settings JToken.Parse uses, so values read alike.
-            using var reader = new JsonTextReader(open());
+            using var reader = new JsonTextReader(open()) { PropertyNameTable = DatasetValidator.FieldNames };
             if (!reader.Read()) return false;
             while (reader.TokenType == JsonToken.Comment)
                 if (!reader.Read()) return false;

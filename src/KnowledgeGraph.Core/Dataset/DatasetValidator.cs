@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Core.Model;
 using KnowledgeGraph.Core.Notes;
@@ -17,6 +18,36 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
 {
     private static readonly HashSet<string> CommonNodeFields = ["id", "label", "name", "aliases", "sources", .. FactNoteReader.Fields];
     private static readonly HashSet<string> RelationshipFields = ["type", "from", "to", "sources", "key", "properties", .. FactNoteReader.Fields];
+
+    private static readonly object True = true, False = false;
+
+    // The keys the cross-file checks may point at (see Mark).
+    private static readonly string[] NodeMarkKeys = ["id", "descriptor"], RelationshipMarkKeys = ["from", "to"];
+
+    /// <summary>Every key a dataset file uses, for the reader to hand out as the same strings instead of a new string
+    /// per key per item (a national graph has a million items).</summary>
+    internal static readonly DefaultJsonNameTable FieldNames = NameTable();
+
+    private static DefaultJsonNameTable NameTable()
+    {
+        var table = new DefaultJsonNameTable();
+        foreach (var name in CommonNodeFields.Concat(RelationshipFields).Concat(["nodes", "relationships", "$schema", "description", "source", "locator"])
+                     .Concat(GraphSchema.Labels.SelectMany(l => l.Properties).Concat(GraphSchema.Relationships.SelectMany(r => r.Properties)).Select(p => p.Name))
+                     .Distinct())
+            table.Add(name);
+        return table;
+    }
+
+    // Values that repeat across items (labels and types come from GraphSchema): kept once, so a national graph holds one
+    // "serving" and one "source:x" rather than one per item, which is also less for the collector to copy while it loads.
+    private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
+
+    private string Share(string value)
+    {
+        ref var kept = ref CollectionsMarshal.GetValueRefOrAddDefault(_shared, value, out var known);
+        if (!known) kept = value;
+        return kept!;
+    }
 
     // Spec lists are static (GraphSchema); looking properties up by name must not rebuild a dictionary per item.
     private static readonly ConditionalWeakTable<IReadOnlyList<PropertySpec>, Dictionary<string, PropertySpec>> SpecsByName = new();
@@ -57,15 +88,20 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
 
         public Place Child(JToken token) => this with { Token = token, Cell = null };
 
-        public Mark ToMark(params string[] keys)
+        public Mark ToMark(string[] keys)
         {
             if (Record is not null) return new Mark(File, null, "", [], RecordPlaces.Of(Record, keys));
             var json = Token as JObject;
-            var marks = new (string Key, int? Line)[keys.Length];
+            // Kept for every item of the dataset: sized exactly, and shared when empty.
             var count = 0;
             foreach (var key in keys)
+                if (json?[key] is not null) count++;
+            if (count == 0) return new Mark(File, Line, Path, []);
+            var marks = new (string Key, int? Line)[count];
+            count = 0;
+            foreach (var key in keys)
                 if (json?[key] is { } value) marks[count++] = (key, LineOf(value));
-            return new Mark(File, Line, Path, count == 0 ? [] : marks[..count]);
+            return new Mark(File, Line, Path, marks);
         }
     }
 
@@ -297,7 +333,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         if (id is null || label is null) return null;
         ReadNotes(place, id, json);
         var displayName = spec.HasName ? name?.Trim() ?? id : VictimProtection.DisplayName(properties);
-        return (new GraphNode(id, label, displayName, aliases, properties, sources), place.ToMark("id", "descriptor"));
+        return (new GraphNode(id, spec.Label, displayName, aliases, properties, sources), place.ToMark(NodeMarkKeys));
     }
 
     private (GraphRelationship, Mark)? ReadRelationship(Place place)
@@ -346,7 +382,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         if (from is null || to is null) return null;
         var relId = GraphRelationship.MakeId(type!, from, to, key);
         ReadNotes(place, relId, json);
-        return (new GraphRelationship(relId, type!, from, to, properties, sources ?? []), place.ToMark("from", "to"));
+        return (new GraphRelationship(relId, spec.Type, from, to, properties, sources ?? []), place.ToMark(RelationshipMarkKeys));
     }
 
     private Dictionary<string, object?> ReadProperties(Place place, JObject json, IReadOnlyList<PropertySpec> specs,
@@ -397,7 +433,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         switch (spec.Kind)
         {
             case PropertyKind.Boolean:
-                if (token.Type == JTokenType.Boolean) return (true, token.Value<bool>());
+                if (token.Type == JTokenType.Boolean) return (true, token.Value<bool>() ? True : False);
                 Error(place, $"'{spec.Name}' must be true or false");
                 return (false, null);
             case PropertyKind.VocabularyList:
@@ -406,7 +442,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
                     Error(place, $"'{spec.Name}' must be a non-empty array of: {spec.Vocabulary!.Describe()}");
                     return (false, null);
                 }
-                var values = array.Select(t => t.Value<string>()!).ToArray();
+                var values = array.Select(t => Share(t.Value<string>()!)).ToArray();
                 var unknown = values.Where(v => !spec.Vocabulary!.Contains(v)).ToList();
                 if (unknown.Count == 0) return (true, values);
                 Error(place, $"unknown {spec.Vocabulary!.Name} '{string.Join("', '", unknown)}'; allowed: {spec.Vocabulary.Describe()}");
@@ -430,7 +466,8 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
                 Error(place, $"'{spec.Name}': {endError} (or \"present\", or leave it out when unknown)");
                 return (false, null);
         }
-        return (true, text);
+        // Vocabulary words and dates repeat across a national graph: one string each, not one per item.
+        return (true, spec.Kind is PropertyKind.Vocabulary or PropertyKind.PartialDate or PropertyKind.PeriodEnd ? Share(text) : text);
     }
 
     private void ReadNotes(Place place, string id, JObject json)
@@ -620,7 +657,11 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         foreach (var item in array)
         {
             if (item.Type == JTokenType.String && !string.IsNullOrWhiteSpace(item.Value<string>()))
-                result.Add(item.Value<string>()!);
+            {
+                // A citation without a locator repeats across items; one with a row or page is its own.
+                var citation = item.Value<string>()!;
+                result.Add(citation.Contains(Citation.Separator) ? citation : Share(citation));
+            }
             else if (item is JObject cited && cited["source"] is { Type: JTokenType.String } source && !string.IsNullOrWhiteSpace(source.Value<string>())
                      && cited.Properties().All(p => p.Name is "source" or "locator")
                      && cited["locator"] is null or { Type: JTokenType.String })
