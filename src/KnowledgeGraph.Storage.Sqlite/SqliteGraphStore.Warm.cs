@@ -5,9 +5,9 @@ namespace KnowledgeGraph.Storage.Sqlite;
 public sealed partial class SqliteGraphStore
 {
     /// <summary>
-    /// Builds every in-memory index now (topology, service periods, case index, citation index) instead of on the first
-    /// request that needs one, so no reader pays a multi-second build inside its time budget. Each index is still built
-    /// from the file and dropped after an import exactly as on first use; calling this is only ever an early start.
+    /// Builds every in-memory index now (topology, service periods, case index, citation index, name index) instead of on
+    /// the first request that needs one, so no reader pays a multi-second build inside its time budget. Each index is still
+    /// built from the file and dropped after an import exactly as on first use; calling this is only ever an early start.
     /// </summary>
     public async Task<TimeSpan> WarmIndexesAsync(CancellationToken cancellationToken)
     {
@@ -20,6 +20,7 @@ public sealed partial class SqliteGraphStore
         }, cancellationToken);
         await CaseIndexAsync().WaitAsync(cancellationToken);
         await CitationIndexAsync().WaitAsync(cancellationToken);
+        await NameIndexAsync().WaitAsync(cancellationToken);
         return clock.Elapsed;
     }
 }

@@ -41,6 +41,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         _serviceIndex = NewServiceIndex();
         ResetCaseIndex();
         ResetCitationIndex();
+        ResetNameIndex();
         ResetTopology();
     }
 

@@ -5,7 +5,8 @@ namespace KnowledgeGraph.Core.Rules;
 
 /// <summary>
 /// Orders search hits the same way for every store: exact name, then name starting with the query, then a word of
-/// the name starting with the query's first word, then alias matches; ties by name and id. Stores only find the candidates.
+/// the name starting with the query's first word, then alias matches; ties by name and id. Stores only find the candidates
+/// (the embedded store's SqliteNameIndex picks exactly those these tiers can put first; SearchAtScaleTests checks it).
 /// </summary>
 public static partial class SearchRanking
 {

@@ -1,0 +1,55 @@
+using KnowledgeGraph.Core.Graph;
+using KnowledgeGraph.Core.Model;
+using KnowledgeGraph.Core.Rules;
+using Microsoft.Data.Sqlite;
+
+namespace KnowledgeGraph.Storage.Sqlite;
+
+public sealed partial class SqliteGraphStore
+{
+    private readonly Lock _nameIndexLock = new();
+    private Task<SqliteNameIndex>? _nameIndex;
+
+    /// <summary>The name index, built from the file on first use (once, whoever asks first; a failed build is retried).</summary>
+    private Task<SqliteNameIndex> NameIndexAsync()
+    {
+        lock (_nameIndexLock)
+        {
+            if (_nameIndex is null || _nameIndex.IsFaulted || _nameIndex.IsCanceled)
+                // Not the request's token: the index outlives the request that happened to start it.
+                _nameIndex = Task.Run(() => BuildNameIndexAsync(CancellationToken.None));
+            return _nameIndex;
+        }
+    }
+
+    private void ResetNameIndex()
+    {
+        lock (_nameIndexLock) _nameIndex = null;
+    }
+
+    /// <summary>Every word must start some word of a name or alias ("carr dav" finds David Carrick); the index finds exactly
+    /// the candidates SearchRanking needs, and SearchRanking orders them.</summary>
+    public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        var index = await NameIndexAsync().WaitAsync(cancellationToken);
+        return SearchRanking.Rank(index.Candidates(query.Text, query.Label, query.Limit), query.Text, query.Limit);
+    }
+
+    private async Task<SqliteNameIndex> BuildNameIndexAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        // Properties are read only for victim roles, whose shown name is rebuilt from them.
+        var nodes = await connection.QueryAsync(
+            "SELECT id, label, name, aliases, CASE WHEN label = 'VictimRole' THEN properties END FROM nodes",
+            ReadSearchHit, cancellationToken);
+        return SqliteNameIndex.Build(nodes);
+    }
+
+    private static SearchHit ReadSearchHit(SqliteDataReader r)
+    {
+        var label = r.GetString(1);
+        if (label == Labels.VictimRole) return new SearchHit(r.GetString(0), label, VictimProtection.DisplayName(PropertyJson.Read(r.NullableString(4))), []);
+        var aliases = r.GetString(3);
+        return new SearchHit(r.GetString(0), label, r.GetString(2), aliases == "[]" ? [] : PropertyJson.ReadList(aliases));
+    }
+}
