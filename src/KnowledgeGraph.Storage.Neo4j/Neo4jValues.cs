@@ -49,8 +49,8 @@ public static class Neo4jValues
     }
 
     /// <summary>
-    /// Words as the embedded store's FTS5 tokenizer sees them (letters and digits, lower case, diacritics removed), so a
-    /// Lucene prefix query over them finds what SQLite finds: "O'Brien" is "o brien", "Émile" is "emile".
+    /// Words as the embedded store's name index sees them (letters and digits, lower case, diacritics removed), so a
+    /// Lucene prefix query over them finds what the embedded store finds: "O'Brien" is "o brien", "Émile" is "emile".
     /// </summary>
     public static IEnumerable<string> SearchWords(IEnumerable<string> texts) =>
         texts.SelectMany(t => SearchRanking.Words(Fold(t)));

@@ -68,8 +68,6 @@ public sealed partial class SqliteGraphStore
         using (var insertNode = new Statement(connection,
                    "INSERT INTO nodes (rowid, id, label, name, aliases, properties, sources) VALUES ($rowid, $id, $label, $name, $aliases, $properties, $sources)",
                    "$rowid", "$id", "$label", "$name", "$aliases", "$properties", "$sources"))
-        using (var insertNames = new Statement(connection, "INSERT INTO node_names (rowid, id, names) VALUES ($rowid, $id, $names)",
-                   "$rowid", "$id", "$names"))
         {
             long rowid = 0;
             foreach (var node in dataset.Nodes)
@@ -77,7 +75,6 @@ public sealed partial class SqliteGraphStore
                 rowid++;
                 insertNode.Run(rowid, node.Id, node.Label, node.Name, PropertyJson.WriteList(node.Aliases), PropertyJson.Write(node.Properties),
                     PropertyJson.WriteList(node.Sources));
-                insertNames.Run(rowid, node.Id, Names(node));
                 Report(progress, "nodes", (int)rowid, dataset.Nodes.Count, cancellationToken);
             }
         }
@@ -114,12 +111,7 @@ public sealed partial class SqliteGraphStore
                    INSERT INTO nodes (id, label, name, aliases, properties, sources) VALUES ($id, $label, $name, $aliases, $properties, $sources)
                    ON CONFLICT (id) DO UPDATE SET label = excluded.label, name = excluded.name, aliases = excluded.aliases,
                        properties = excluded.properties, sources = excluded.sources
-                   RETURNING rowid
                    """, "$id", "$label", "$name", "$aliases", "$properties", "$sources"))
-        // The search index row shares the node's rowid, so replacing it is an indexed lookup, not a scan.
-        using (var deleteNames = new Statement(connection, "DELETE FROM node_names WHERE rowid = $rowid", "$rowid"))
-        using (var insertNames = new Statement(connection, "INSERT INTO node_names (rowid, id, names) VALUES ($rowid, $id, $names)",
-                   "$rowid", "$id", "$names"))
         {
             for (var i = 0; i < dataset.Nodes.Count; i++)
             {
@@ -127,9 +119,7 @@ public sealed partial class SqliteGraphStore
                 if (nodes.NeedsWriting(i))
                 {
                     var row = Row(node);
-                    var rowid = upsertNode.Scalar(node.Id, row.A, row.B, row.C, row.D, row.E);
-                    deleteNames.Run(rowid);
-                    insertNames.Run(rowid, node.Id, Names(node));
+                    upsertNode.Run(node.Id, row.A, row.B, row.C, row.D, row.E);
                 }
                 Report(progress, "nodes", i + 1, dataset.Nodes.Count, cancellationToken);
             }
@@ -155,13 +145,9 @@ public sealed partial class SqliteGraphStore
         }
 
         var deletedNodes = 0;
-        using (var deleteNodeNames = new Statement(connection, "DELETE FROM node_names WHERE rowid = (SELECT rowid FROM nodes WHERE id = $id)", "$id"))
         using (var deleteNode = new Statement(connection, "DELETE FROM nodes WHERE id = $id", "$id"))
             foreach (var id in nodes.Stale)
-            {
-                deleteNodeNames.Run(id);
                 deletedNodes += deleteNode.Run(id);
-            }
 
         return new ImportSummary(nodes.ToCounts(deletedNodes), rels.ToCounts(deletedRels));
     }
@@ -208,8 +194,6 @@ public sealed partial class SqliteGraphStore
         return comparison;
     }
 
-    private static string Names(GraphNode node) => string.Join(" \n ", node.Aliases.Prepend(node.Name));
-
     private static void Report(IProgress<ImportProgress>? progress, string stage, int done, int total, CancellationToken cancellationToken)
     {
         if (done % ProgressEvery != 0 && done != total) return;
@@ -244,12 +228,6 @@ public sealed partial class SqliteGraphStore
         {
             Bind(values);
             return _command.ExecuteNonQuery();
-        }
-
-        public long Scalar(params object[] values)
-        {
-            Bind(values);
-            return (long)_command.ExecuteScalar()!;
         }
 
         private void Bind(object[] values)

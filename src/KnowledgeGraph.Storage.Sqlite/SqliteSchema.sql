@@ -1,5 +1,5 @@
 -- Embedded store schema. Nodes and relationships keep their properties as JSON (the model table in Core says
--- what is allowed); indexes serve lookups by id, label and both endpoints; FTS5 serves name and alias search.
+-- what is allowed); indexes serve lookups by id, label and both endpoints.
 CREATE TABLE IF NOT EXISTS nodes (
     id         TEXT PRIMARY KEY,
     label      TEXT NOT NULL,
@@ -22,13 +22,9 @@ CREATE INDEX IF NOT EXISTS relationships_by_from ON relationships (from_id, type
 CREATE INDEX IF NOT EXISTS relationships_by_to ON relationships (to_id, type);
 CREATE INDEX IF NOT EXISTS relationships_by_type ON relationships (type);
 
-CREATE VIRTUAL TABLE IF NOT EXISTS node_names USING fts5 (
-    id UNINDEXED,
-    names,
-    tokenize = 'unicode61 remove_diacritics 2',
-    -- Prefix indexes for 1-3 characters: "jones 12" would otherwise merge the lists of every token starting "12".
-    prefix = '1 2 3'
-);
+-- Name search is answered from memory (SqliteNameIndex, built from the nodes table). Files written by earlier versions
+-- kept an FTS5 table for it, which nothing reads any more.
+DROP TABLE IF EXISTS node_names;
 
 CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
