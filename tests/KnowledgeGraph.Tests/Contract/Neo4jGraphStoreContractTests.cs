@@ -15,4 +15,5 @@ public sealed class Neo4jSeedStoreFixture : SeedStoreFixture
 
 /// <summary>The contract suite on a real Neo4j server (NEO4J_URI); skipped with the reason when none is named.</summary>
 [SkipStoreUnless(typeof(Neo4jServer), nameof(Neo4jServer.SkipReason))]
+[Collection(Neo4jServer.Collection)]
 public sealed class Neo4jGraphStoreContractTests(Neo4jSeedStoreFixture fixture) : GraphStoreContract<Neo4jSeedStoreFixture>(fixture);

@@ -122,4 +122,5 @@ public sealed class Neo4jWithheldStoreFixture : WithheldStoreFixture
 
 /// <summary>The same on a real Neo4j server (NEO4J_URI): a withheld fact is never written there, so no query can reveal it.</summary>
 [SkipStoreUnless(typeof(Neo4jServer), nameof(Neo4jServer.SkipReason))]
+[Collection(Neo4jServer.Collection)]
 public sealed class Neo4jWithheldStoreTests(Neo4jWithheldStoreFixture fixture) : WithheldStoreContract<Neo4jWithheldStoreFixture>(fixture);

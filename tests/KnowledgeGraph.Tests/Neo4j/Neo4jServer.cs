@@ -10,7 +10,14 @@ public static class Neo4jServer
         : null;
 
     public static Neo4jOptions Options() => new Neo4jOptions().ApplyEnvironment(Environment.GetEnvironmentVariable);
+
+    /// <summary>Every suite that imports into the server: they share its one database, so they run one after another,
+    /// each importing its own graph before its tests (xunit runs the classes of one collection in turn).</summary>
+    public const string Collection = "Neo4j server";
 }
+
+[CollectionDefinition(Neo4jServer.Collection)]
+public sealed class Neo4jServerCollection;
 
 /// <summary>A fact that runs only against a real Neo4j server and says why it skipped otherwise.</summary>
 [AttributeUsage(AttributeTargets.Method)]

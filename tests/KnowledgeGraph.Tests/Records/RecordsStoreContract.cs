@@ -3,17 +3,23 @@ using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Core.Model;
 using KnowledgeGraph.Importer;
 using KnowledgeGraph.Records;
+using KnowledgeGraph.Storage.Neo4j;
 using KnowledgeGraph.Storage.Sqlite;
+using KnowledgeGraph.Tests.Contract;
+using KnowledgeGraph.Tests.Neo4j;
 
 namespace KnowledgeGraph.Tests.Records;
 
 /// <summary>
 /// A small messy release (BOM, ';' delimiter, reassignments to the same unit, open ends, duplicate roster rows, an
-/// unmapped finding) imported into a real SQLite file; served-together answers checked against a brute force here.
+/// unmapped finding) imported into a store; served-together answers checked against a brute force here. Runs on a real
+/// SQLite file, and on a real Neo4j server when NEO4J_URI names one.
 /// </summary>
-public class RecordsEndToEndTests
+public abstract class RecordsStoreContract
 {
-    private sealed record Stint(int Officer, int Unit, string Start, string? End);
+    protected sealed record Stint(int Officer, int Unit, string Start, string? End);
+
+    protected abstract IGraphStore NewStore();
 
     private static readonly string Mapping = """
         source: { id: source:messy-2024, name: Messy release, kind: dataset, title: Messy release, published: 2024-03 }
@@ -37,7 +43,7 @@ public class RecordsEndToEndTests
               - { type: SUBJECT_OF, from: "officer:m-{officer}", to: complaint, properties: { role: subject, legalStatus: "{finding}" } }
         """;
 
-    private static List<Stint> Stints(int officers, int units, Random random)
+    protected static List<Stint> Stints(int officers, int units, Random random)
     {
         var stints = new List<Stint>();
         for (var officer = 0; officer < officers; officer++)
@@ -57,7 +63,7 @@ public class RecordsEndToEndTests
         return stints;
     }
 
-    private static string WriteRelease(List<Stint> stints, int officers, bool unmappedFinding, bool reversed)
+    protected static string WriteRelease(List<Stint> stints, int officers, bool unmappedFinding, bool reversed)
     {
         var dir = TestPaths.NewTempDirectory();
         File.WriteAllText(Path.Combine(dir, "force.json"), """{ "nodes": [ { "id": "force:messy", "label": "Force", "name": "Messy Force" } ] }""");
@@ -74,7 +80,7 @@ public class RecordsEndToEndTests
         return dir;
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_messy_release_imports_and_served_together_matches_a_brute_force()
     {
         const int officers = 40, units = 6;
@@ -96,8 +102,7 @@ public class RecordsEndToEndTests
         Assert.Equal(officers, dataset.Nodes.Count(n => n.Label == Labels.Officer));
         Assert.All(dataset.Relationships, r => Assert.StartsWith("source:messy-2024#", Assert.Single(r.Sources)));
 
-        var db = Path.Combine(TestPaths.NewTempDirectory(), "graph.db");
-        var store = new SqliteGraphStore(db);
+        var store = NewStore();
         await store.ImportAsync(dataset, null, CancellationToken.None);
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -117,6 +122,38 @@ public class RecordsEndToEndTests
         var again = await store.ImportAsync(DatasetReader.Read(WriteRelease(stints, officers, false, false)).Result.Dataset!, null, CancellationToken.None);
         Assert.Equal((0, 0, 0, 0), (again.Nodes.Created, again.Nodes.Updated, again.Relationships.Created, again.Relationships.Updated));
     }
+
+    private static int Rank(string certainty) => certainty switch { "certain" => 2, "possible" => 1, _ => 0 };
+
+    // Independent of Core's Period: a stint covers [start, end]; an unknown end may reach any later day.
+    private static List<(string Other, string Unit, string Certainty)> BruteForce(List<Stint> stints, int officer, DateOnly today)
+    {
+        var result = new Dictionary<(string, string), int>();
+        foreach (var a in stints.Where(s => s.Officer == officer))
+            foreach (var b in stints.Where(s => s.Officer != officer && s.Unit == a.Unit))
+            {
+                var aStart = DateOnly.Parse(a.Start);
+                var bStart = DateOnly.Parse(b.Start);
+                DateOnly? aEnd = a.End is null ? null : DateOnly.Parse(a.End);
+                DateOnly? bEnd = b.End is null ? null : DateOnly.Parse(b.End);
+                int rank;
+                if ((aEnd is { } ae && ae < bStart) || (bEnd is { } be && be < aStart)) rank = 0;
+                else if (aEnd is not null && bEnd is not null) rank = 2;
+                else rank = 1;
+                if (rank == 0) continue;
+                var key = ($"officer:m-{b.Officer}", $"unit:m-{a.Unit}");
+                result[key] = Math.Max(result.GetValueOrDefault(key), rank);
+            }
+        _ = today;
+        return result.Select(r => (r.Key.Item1, r.Key.Item2, r.Value == 2 ? "certain" : "possible"))
+            .OrderBy(x => x.Item1, StringComparer.Ordinal).ThenBy(x => x.Item2, StringComparer.Ordinal).ToList();
+    }
+}
+
+/// <summary>The records contract on the embedded store, with a real SQLite file, and what only the SQLite file shows.</summary>
+public sealed class SqliteRecordsStoreTests : RecordsStoreContract
+{
+    protected override IGraphStore NewStore() => new SqliteGraphStore(Path.Combine(TestPaths.NewTempDirectory(), "graph.db"));
 
     [Fact]
     public async Task Reordered_rows_change_no_fact_and_the_stored_citations_name_the_rows_they_moved_to()
@@ -171,30 +208,13 @@ public class RecordsEndToEndTests
         var now = after.ToDictionary(id, sources);
         return before.Count(item => !sources(item).SequenceEqual(now[id(item)]));
     }
+}
 
-    private static int Rank(string certainty) => certainty switch { "certain" => 2, "possible" => 1, _ => 0 };
-
-    // Independent of Core's Period: a stint covers [start, end]; an unknown end may reach any later day.
-    private static List<(string Other, string Unit, string Certainty)> BruteForce(List<Stint> stints, int officer, DateOnly today)
-    {
-        var result = new Dictionary<(string, string), int>();
-        foreach (var a in stints.Where(s => s.Officer == officer))
-            foreach (var b in stints.Where(s => s.Officer != officer && s.Unit == a.Unit))
-            {
-                var aStart = DateOnly.Parse(a.Start);
-                var bStart = DateOnly.Parse(b.Start);
-                DateOnly? aEnd = a.End is null ? null : DateOnly.Parse(a.End);
-                DateOnly? bEnd = b.End is null ? null : DateOnly.Parse(b.End);
-                int rank;
-                if ((aEnd is { } ae && ae < bStart) || (bEnd is { } be && be < aStart)) rank = 0;
-                else if (aEnd is not null && bEnd is not null) rank = 2;
-                else rank = 1;
-                if (rank == 0) continue;
-                var key = ($"officer:m-{b.Officer}", $"unit:m-{a.Unit}");
-                result[key] = Math.Max(result.GetValueOrDefault(key), rank);
-            }
-        _ = today;
-        return result.Select(r => (r.Key.Item1, r.Key.Item2, r.Value == 2 ? "certain" : "possible"))
-            .OrderBy(x => x.Item1, StringComparer.Ordinal).ThenBy(x => x.Item2, StringComparer.Ordinal).ToList();
-    }
+/// <summary>The same release into a real Neo4j server (NEO4J_URI), through its batched import; skipped with the reason
+/// when none is named.</summary>
+[SkipStoreUnless(typeof(Neo4jServer), nameof(Neo4jServer.SkipReason))]
+[Collection(Neo4jServer.Collection)]
+public sealed class Neo4jRecordsStoreTests : RecordsStoreContract
+{
+    protected override IGraphStore NewStore() => Neo4jGraphStoreFactory.Create(Neo4jServer.Options());
 }
