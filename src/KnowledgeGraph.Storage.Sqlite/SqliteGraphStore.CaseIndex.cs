@@ -6,35 +6,18 @@ namespace KnowledgeGraph.Storage.Sqlite;
 
 public sealed partial class SqliteGraphStore
 {
-    private readonly Lock _caseIndexLock = new();
-    private Task<CaseIndex>? _caseIndex;
-
-    /// <summary>The case index, built from the file on first use (once, whoever asks first; a failed build is retried).</summary>
-    private Task<CaseIndex> CaseIndexAsync()
-    {
-        lock (_caseIndexLock)
-        {
-            if (_caseIndex is null || _caseIndex.IsFaulted || _caseIndex.IsCanceled)
-                // Not the request's token: the index outlives the request that happened to start it.
-                _caseIndex = Task.Run(() => BuildCaseIndexAsync(CancellationToken.None));
-            return _caseIndex;
-        }
-    }
-
-    private void ResetCaseIndex()
-    {
-        lock (_caseIndexLock) _caseIndex = null;
-    }
+    // Built from the file on first use; see FileIndex.
+    private readonly FileIndex<CaseIndex> _caseIndex;
 
     public async Task<CaseConnectionFacts?> GetCaseConnectionFactsAsync(string caseId, CancellationToken cancellationToken)
     {
-        var index = await CaseIndexAsync().WaitAsync(cancellationToken);
+        var index = await _caseIndex.GetAsync().WaitAsync(cancellationToken);
         return index.ConnectionFacts(caseId);
     }
 
     public async Task<IReadOnlyList<CaseOutcome>> GetCaseOutcomesAsync(string? forceId, string? category, CancellationToken cancellationToken)
     {
-        var index = await CaseIndexAsync().WaitAsync(cancellationToken);
+        var index = await _caseIndex.GetAsync().WaitAsync(cancellationToken);
         return index.Outcomes(forceId, category);
     }
 

@@ -5,27 +5,11 @@ namespace KnowledgeGraph.Storage.Sqlite;
 
 public sealed partial class SqliteGraphStore
 {
-    private readonly Lock _citationIndexLock = new();
-    private Task<CitationIndex>? _citationIndex;
+    private readonly FileIndex<CitationIndex> _citationIndex;
 
     /// <summary>Source id → the rowids of the nodes and of the relationships citing it, each in id order. Citations with a
     /// locator (<c>source:x#row 5</c>) count for their source. Built from the file on first use; compact (rowids only).</summary>
     private sealed record CitationIndex(Dictionary<string, List<long>> Nodes, Dictionary<string, List<long>> Relationships);
-
-    private Task<CitationIndex> CitationIndexAsync()
-    {
-        lock (_citationIndexLock)
-        {
-            if (_citationIndex is null || _citationIndex.IsFaulted || _citationIndex.IsCanceled)
-                _citationIndex = Task.Run(() => BuildCitationIndexAsync(CancellationToken.None));
-            return _citationIndex;
-        }
-    }
-
-    private void ResetCitationIndex()
-    {
-        lock (_citationIndexLock) _citationIndex = null;
-    }
 
     private async Task<CitationIndex> BuildCitationIndexAsync(CancellationToken cancellationToken)
     {
@@ -58,7 +42,7 @@ public sealed partial class SqliteGraphStore
         var source = await LoadNodeAsync(connection, sourceId, cancellationToken);
         if (source is null || source.Label != Labels.Source) return null;
         var refs = await LoadSourceRefsAsync(connection, [sourceId], cancellationToken);
-        var index = await CitationIndexAsync().WaitAsync(cancellationToken);
+        var index = await _citationIndex.GetAsync().WaitAsync(cancellationToken);
         var nodeRows = index.Nodes.GetValueOrDefault(sourceId) ?? [];
         var relationshipRows = index.Relationships.GetValueOrDefault(sourceId) ?? [];
         var slice = EvidencePaging.Slice(nodeRows.Count, relationshipRows.Count, page);

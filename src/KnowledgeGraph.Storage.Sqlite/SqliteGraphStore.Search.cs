@@ -7,31 +7,14 @@ namespace KnowledgeGraph.Storage.Sqlite;
 
 public sealed partial class SqliteGraphStore
 {
-    private readonly Lock _nameIndexLock = new();
-    private Task<SqliteNameIndex>? _nameIndex;
-
-    /// <summary>The name index, built from the file on first use (once, whoever asks first; a failed build is retried).</summary>
-    private Task<SqliteNameIndex> NameIndexAsync()
-    {
-        lock (_nameIndexLock)
-        {
-            if (_nameIndex is null || _nameIndex.IsFaulted || _nameIndex.IsCanceled)
-                // Not the request's token: the index outlives the request that happened to start it.
-                _nameIndex = Task.Run(() => BuildNameIndexAsync(CancellationToken.None));
-            return _nameIndex;
-        }
-    }
-
-    private void ResetNameIndex()
-    {
-        lock (_nameIndexLock) _nameIndex = null;
-    }
+    // Built from the file on first use; see FileIndex.
+    private readonly FileIndex<SqliteNameIndex> _nameIndex;
 
     /// <summary>Every word must start some word of a name or alias ("carr dav" finds David Carrick); the index finds exactly
     /// the candidates SearchRanking needs, and SearchRanking orders them.</summary>
     public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
-        var index = await NameIndexAsync().WaitAsync(cancellationToken);
+        var index = await _nameIndex.GetAsync().WaitAsync(cancellationToken);
         return SearchRanking.Rank(index.Candidates(query.Text, query.Label, query.Limit), query.Text, query.Limit);
     }
 

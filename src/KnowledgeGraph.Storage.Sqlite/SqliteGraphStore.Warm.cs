@@ -18,9 +18,9 @@ public sealed partial class SqliteGraphStore
             cancellationToken.ThrowIfCancellationRequested();
             _ = _serviceIndex.Value;
         }, cancellationToken);
-        await CaseIndexAsync().WaitAsync(cancellationToken);
-        await CitationIndexAsync().WaitAsync(cancellationToken);
-        await NameIndexAsync().WaitAsync(cancellationToken);
+        await _caseIndex.GetAsync().WaitAsync(cancellationToken);
+        await _citationIndex.GetAsync().WaitAsync(cancellationToken);
+        await _nameIndex.GetAsync().WaitAsync(cancellationToken);
         return clock.Elapsed;
     }
 }

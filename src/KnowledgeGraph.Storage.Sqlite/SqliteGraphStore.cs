@@ -25,6 +25,9 @@ public sealed partial class SqliteGraphStore : IGraphStore
         _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
         _time = time ?? TimeProvider.System;
         _serviceIndex = NewServiceIndex();
+        _caseIndex = new FileIndex<CaseIndex>(() => BuildCaseIndexAsync(CancellationToken.None));
+        _citationIndex = new FileIndex<CitationIndex>(() => BuildCitationIndexAsync(CancellationToken.None));
+        _nameIndex = new FileIndex<SqliteNameIndex>(() => BuildNameIndexAsync(CancellationToken.None));
         using var connection = Open();
         using var command = connection.Command(ReadSchema());
         command.ExecuteNonQuery();
@@ -39,9 +42,9 @@ public sealed partial class SqliteGraphStore : IGraphStore
     private void OnImported()
     {
         _serviceIndex = NewServiceIndex();
-        ResetCaseIndex();
-        ResetCitationIndex();
-        ResetNameIndex();
+        _caseIndex.Reset();
+        _citationIndex.Reset();
+        _nameIndex.Reset();
         ResetTopology();
     }
 
