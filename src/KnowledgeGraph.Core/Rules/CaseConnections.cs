@@ -119,7 +119,7 @@ public static class CaseConnectionRule
             memberBound += hub.Orders.Length;
         }
         // A 50k-case source makes both arrays tens of thousands long: rented, not allocated per request, because arrays that
-        // size go to the large object heap, whose collections pause every request.
+        // size go to the large object heap, and allocating there brings on full collections.
         var slotOf = ArrayPool<int>.Shared.Rent(maxOrder + 1);
         var members = ArrayPool<HubMember>.Shared.Rent(memberBound);
         try

@@ -203,9 +203,9 @@ public static class ServedTogetherRule
 
     /// <summary>
     /// Pass 1's working state: each co-worker's <see cref="Strength"/>, found by the officer's number, and the chain of
-    /// matching spells. A force holds tens of thousands of co-workers: a dictionary of them cost more than the matching
-    /// itself, and arrays that size would go to the large object heap on every question, so the arrays are rented and
-    /// go back when the question is answered.
+    /// matching spells. A force holds tens of thousands of co-workers: looking them up in a dictionary by id was the
+    /// larger part of the pass, and arrays that size would go to the large object heap on every question, so the arrays
+    /// are rented and go back when the question is answered.
     /// </summary>
     private sealed class CoWorkers : IDisposable
     {
