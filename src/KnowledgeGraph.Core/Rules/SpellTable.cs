@@ -42,6 +42,7 @@ internal readonly record struct SpellRow(int Officer, int Place, int Force, int 
         number(spell.Officer.Id), number(spell.Organisation.Id),
         ServedTogetherRule.ForceOf(spell) is { } force ? number(force.Id) : NoForce,
         spell.EarliestStart.DayNumber, spell.LatestEnd.DayNumber, spell.LatestStart?.DayNumber ?? UnknownDay,
+        // Today matters only to an ongoing spell, and that one is OpenEnd, so any day may be passed for the others.
         spell.IsOngoing ? OpenEnd : spell.EarliestEnd(DateOnly.MinValue)?.DayNumber ?? UnknownDay);
 
     /// <summary>Whether the two spells may share a day (exactly <see cref="ServiceSpell.CanMeet"/>).</summary>
