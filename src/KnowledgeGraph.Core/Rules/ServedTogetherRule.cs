@@ -56,16 +56,16 @@ public static class ServedTogetherRule
         using var coWorkers = new CoWorkers(keys.Count, total + workedWith.Count);
         foreach (var fact in workedWith)
             if (OtherThan(officer, fact) is { } other) coWorkers.Of(keys.Find(other.Id), other).AddExplicit();
-        var found = new List<Match>();
         var start = 0;
         foreach (var table in tables)
         {
             var rows = table.Rows;
+            var officers = table.Officers;
             for (var i = 0; i < rows.Length; i++)
             {
-                if (matches.Find(rows[i], found).Count == 0) continue;
-                ref var strength = ref coWorkers.Of(rows[i].Officer, table.Spells[i].Officer);
-                foreach (var m in found) strength.Add(m.Certain, m.Days, m.Size);
+                if (!matches.Measure(rows[i], out var certain, out var days, out var size)) continue;
+                ref var strength = ref coWorkers.Of(rows[i].Officer, officers[i]);
+                strength.Add(certain, days, size);
                 coWorkers.Chain(ref strength, start + i);
             }
             start += rows.Length;
@@ -80,6 +80,7 @@ public static class ServedTogetherRule
         foreach (var fact in workedWith)
             if (OtherThan(officer, fact) is { } other && colleagues.TryGetValue(other.Id, out var c)) c.AddExplicit(fact.Citations);
         var spells = new List<int>();
+        var found = new List<Match>();
         foreach (var strength in slice.Items)
         {
             spells.Clear();
@@ -184,20 +185,42 @@ public static class ServedTogetherRule
             found.Clear();
             if (other.Officer == _officer) return found;
             foreach (ref readonly var mine in _own.AsSpan())
-            {
-                if (!mine.Row.CanMeet(other)) continue;
-                NodeRef place;
-                string basis;
-                int size;
-                if (mine.Unit >= 0 && mine.Unit == other.Place) (place, basis, size) = (mine.Spell.Organisation, UnitBasis, mine.UnitSize);
-                else if (mine.ForceKey >= 0 && mine.ForceKey == other.Force) (place, basis, size) = (mine.Force!, ForceBasis, mine.ForceSize);
-                else continue;
-                // CanMeet is exactly "OverlapWith is not None", and OverlapWith says Certain exactly when some day is surely
-                // shared, so ranking needs no period text; the page's overlaps are computed by OverlapWith itself (ToEntry).
-                var days = mine.Row.SureDays(other, _today);
-                found.Add(new Match(mine.Spell, place, basis, days > 0, days, size));
-            }
+                if (Meets(mine, other, out var days, out var atUnit))
+                    found.Add(atUnit
+                        ? new Match(mine.Spell, mine.Spell.Organisation, UnitBasis, days > 0, days, mine.UnitSize)
+                        : new Match(mine.Spell, mine.Force!, ForceBasis, days > 0, days, mine.ForceSize));
             return found;
+        }
+
+        /// <summary>What <see cref="Find"/> gives, folded as the ranking folds it (certain if any match is, the most sure
+        /// days, the smallest place), without building the matches: pass 1 asks this of every candidate spell.</summary>
+        public bool Measure(in SpellRow other, out bool certain, out int days, out int size)
+        {
+            (certain, days, size) = (false, 0, int.MaxValue);
+            if (other.Officer == _officer) return false;
+            var met = false;
+            foreach (ref readonly var mine in _own.AsSpan())
+            {
+                if (!Meets(mine, other, out var sure, out var atUnit)) continue;
+                met = true;
+                certain |= sure > 0;
+                days = Math.Max(days, sure);
+                size = Math.Min(size, atUnit ? mine.UnitSize : mine.ForceSize);
+            }
+            return met;
+        }
+
+        // The rule itself, once: the spells may share a day, at the same unit or (force scope) in the same force.
+        private bool Meets(in Own mine, in SpellRow other, out int days, out bool atUnit)
+        {
+            days = 0;
+            atUnit = mine.Unit >= 0 && mine.Unit == other.Place;
+            if (!atUnit && (mine.ForceKey < 0 || mine.ForceKey != other.Force)) return false;
+            if (!mine.Row.CanMeet(other)) return false;
+            // CanMeet is exactly "OverlapWith is not None", and OverlapWith says Certain exactly when some day is surely
+            // shared, so ranking needs no period text; the page's overlaps are computed by OverlapWith itself (ToEntry).
+            days = mine.Row.SureDays(other, _today);
+            return true;
         }
     }
 

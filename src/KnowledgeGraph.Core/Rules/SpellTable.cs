@@ -1,3 +1,5 @@
+using KnowledgeGraph.Core.Graph;
+
 namespace KnowledgeGraph.Core.Rules;
 
 /// <summary>
@@ -71,12 +73,20 @@ internal readonly record struct SpellRow(int Officer, int Place, int Force, int 
 public sealed class SpellTable
 {
     private readonly SpellRow[] _rows;
+    // Each row's officer, beside the rows: the first pass keeps a reference to each co-worker, and reading it from the
+    // spell object cost a cache miss per spell (a force's spells are scattered over the heap), most of the pass.
+    private readonly NodeRef[] _officers;
 
     public SpellTable(IReadOnlyList<ServiceSpell> spells, SpellKeys keys)
     {
         Spells = spells;
         _rows = new SpellRow[spells.Count];
-        for (var i = 0; i < _rows.Length; i++) _rows[i] = SpellRow.Of(spells[i], keys.Add);
+        _officers = new NodeRef[spells.Count];
+        for (var i = 0; i < _rows.Length; i++)
+        {
+            _rows[i] = SpellRow.Of(spells[i], keys.Add);
+            _officers[i] = spells[i].Officer;
+        }
     }
 
     public IReadOnlyList<ServiceSpell> Spells { get; }
@@ -84,4 +94,6 @@ public sealed class SpellTable
     public int Count => _rows.Length;
 
     internal ReadOnlySpan<SpellRow> Rows => _rows;
+
+    internal ReadOnlySpan<NodeRef> Officers => _officers;
 }
