@@ -75,7 +75,10 @@ public sealed partial class SqliteGraphStore
         var caseRels = await connection.QueryAsync(
             $"SELECT {RelationshipColumns} FROM relationships r WHERE r.type IN ('SUBJECT_OF', 'HAS_EVENT', 'REPORTS_ON', 'COMMENTS_ON', 'RELATED_TO') ORDER BY r.id",
             r => ReadRelationship(r), cancellationToken);
-        var service = (await LoadServiceAsync(connection, "", cancellationToken)).ToLookup(s => s.Officer.Id);
+        // Only the subjects' spells: the facts hold service for subjects alone, and a national graph has far more officers
+        // than subjects.
+        var service = (await LoadServiceAsync(connection, "WHERE officer_id IN (SELECT from_id FROM relationships WHERE type = 'SUBJECT_OF')",
+            cancellationToken)).ToLookup(s => s.Officer.Id);
         var events = await connection.QueryAsync($"SELECT {NodeColumns} FROM nodes n WHERE n.label = 'Event'", r => ReadNode(r), cancellationToken);
         var eventsById = events.ToDictionary(e => e.Id, StringComparer.Ordinal);
         var actors = await LoadActorsAsync(connection, events.Select(e => e.Id), cancellationToken);
