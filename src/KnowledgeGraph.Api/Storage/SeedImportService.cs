@@ -47,7 +47,7 @@ public sealed class SeedImportService(IGraphStore store, [FromKeyedServices(Stor
             GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             warmth.Built();
-            logger.LogInformation("In-memory indexes built in {Milliseconds} ms", (long)took.TotalMilliseconds);
+            logger.LogInformation("In-memory indexes built in {Report}", took);
         }
         catch (OperationCanceledException)
         {
