@@ -528,13 +528,15 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
     /// <summary>Cross-file checks, then the dataset if nothing failed.</summary>
     public Model.Dataset Finish()
     {
-        var nodesById = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
-        var firstPlace = new Dictionary<string, Mark>(StringComparer.Ordinal);
+        var nodesById = new Dictionary<string, GraphNode>(_nodes.Count, StringComparer.Ordinal);
+        var firstPlace = new Dictionary<string, Mark>(_nodes.Count, StringComparer.Ordinal);
+        var repeats = false; // a repeated node or relationship id (an error, reported below)
         foreach (var (node, place) in _nodes)
         {
             if (nodesById.TryAdd(node.Id, node)) firstPlace[node.Id] = place;
             else
             {
+                repeats = true;
                 var first = firstPlace[node.Id];
                 Error(place.At("id"), $"duplicate id '{node.Id}' (first defined in {first.Describe()})");
             }
@@ -543,12 +545,15 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         foreach (var (node, place) in _nodes)
             CheckSources(place, node.Sources, nodesById, $"{node.Label} '{node.Id}'");
 
-        var relationshipIds = new Dictionary<string, Mark>(StringComparer.Ordinal);
+        var relationshipIds = new Dictionary<string, Mark>(_relationships.Count, StringComparer.Ordinal);
         foreach (var (rel, place) in _relationships)
         {
             var spec = GraphSchema.FindType(rel.Type)!;
             if (!relationshipIds.TryAdd(rel.Id, place))
+            {
+                repeats = true;
                 Error(place, $"duplicate relationship {rel.Type} {rel.From} -> {rel.To} (first in {relationshipIds[rel.Id].Describe()}); give each a distinct \"key\"");
+            }
             CheckEndpoint(place, "from", rel.From, spec.FromLabels, spec.Type, nodesById);
             CheckEndpoint(place, "to", rel.To, spec.ToLabels, spec.Type, nodesById);
             CheckSources(place, rel.Sources, nodesById, $"{rel.Type} {rel.From} -> {rel.To}");
@@ -567,9 +572,11 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         CheckNotes(nodesById);
 
         // Withheld facts leave here, where every dataset is made, so nothing downstream is ever handed one.
+        // Without repeated ids (the only case where the dataset is used) the lists are taken as they are: a national
+        // graph is a million items, and removing repeats that are not there cost a second.
         return WithheldFacts.Apply(new Model.Dataset(
-            _nodes.Select(n => n.Node).DistinctBy(n => n.Id).ToList(),
-            _relationships.Select(r => r.Rel).DistinctBy(r => r.Id).ToList(),
+            repeats ? _nodes.Select(n => n.Node).DistinctBy(n => n.Id).ToList() : _nodes.Select(n => n.Node).ToList(),
+            repeats ? _relationships.Select(r => r.Rel).DistinctBy(r => r.Id).ToList() : _relationships.Select(r => r.Rel).ToList(),
             _notes.Select(n => n.Note).DistinctBy(n => n.FactId).ToList()));
     }
 
