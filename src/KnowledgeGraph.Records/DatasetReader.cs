@@ -20,7 +20,10 @@ public static class DatasetReader
 {
     public const string MappingPattern = "*.records.yaml";
 
-    public static DatasetReadResult Read(string directory, IProgress<TableProgress>? progress = null, DateOnly? today = null)
+    /// <summary>Reads and checks the directory. <paramref name="onPart"/>: see <see cref="DatasetLoader.Load"/> (items are
+    /// handed over as they are checked; only the result says whether the whole is valid).</summary>
+    public static DatasetReadResult Read(string directory, IProgress<TableProgress>? progress = null, DateOnly? today = null,
+        Action<DatasetPart>? onPart = null)
     {
         if (!Directory.Exists(directory))
             return new DatasetReadResult(new DatasetLoadResult(null, [new DatasetError(directory, null, "", "the dataset directory does not exist")], []), [], []);
@@ -28,7 +31,7 @@ public static class DatasetReader
         var mappingFiles = MappingFiles(directory);
         if (mappingFiles.Count == 0)
         {
-            var json = DatasetLoader.Load(directory);
+            var json = DatasetLoader.Load(directory, onPart: onPart);
             return new DatasetReadResult(json, [], []);
         }
 
@@ -42,7 +45,7 @@ public static class DatasetReader
             else errors.Add(new DatasetError(name, null, "", "the mapping has errors, so none of its tables was read"));
         }
         var items = builder.Finish();
-        var loaded = DatasetLoader.Load(directory, items);
+        var loaded = DatasetLoader.Load(directory, items, onPart);
         var allErrors = errors.Concat(loaded.Errors).ToList();
         var files = loaded.Files.Concat(mappingFiles.Select(f => Relative(directory, f))).Concat(builder.Files).Distinct().ToList();
         var result = new DatasetLoadResult(allErrors.Count == 0 ? loaded.Dataset : null, allErrors, files);

@@ -60,39 +60,66 @@ public sealed partial class SqliteGraphStore
         return dataset.Relationships.All(r => relationshipIds.Add(r.Id));
     }
 
-    private ImportSummary BulkLoad(SqliteConnection connection, Dataset dataset, IProgress<ImportProgress>? progress,
+    private static ImportSummary BulkLoad(SqliteConnection connection, Dataset dataset, IProgress<ImportProgress>? progress,
         CancellationToken cancellationToken)
     {
-        foreach (var index in SecondaryIndexes) Execute(connection, $"DROP INDEX IF EXISTS {index}");
+        using var writer = new BulkWriter(connection, progress, cancellationToken);
+        writer.Write(dataset.Nodes, dataset.Relationships, dataset.Nodes.Count, dataset.Relationships.Count);
+        return writer.Finish();
+    }
 
-        using (var insertNode = new Statement(connection,
-                   "INSERT INTO nodes (rowid, id, label, name, aliases, properties, sources) VALUES ($rowid, $id, $label, $name, $aliases, $properties, $sources)",
-                   "$rowid", "$id", "$label", "$name", "$aliases", "$properties", "$sources"))
+    /// <summary>
+    /// The bulk path's writing, for an empty store inside the caller's transaction: secondary indexes dropped, plain
+    /// inserts (nodes numbered in the order written), and the indexes built once at the end (<see cref="Finish"/>).
+    /// </summary>
+    private sealed class BulkWriter : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly IProgress<ImportProgress>? _progress;
+        private readonly CancellationToken _cancellationToken;
+        private readonly Statement _insertNode, _insertRelationship;
+        private int _nodes, _relationships;
+
+        public BulkWriter(SqliteConnection connection, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
         {
-            long rowid = 0;
-            foreach (var node in dataset.Nodes)
+            (_connection, _progress, _cancellationToken) = (connection, progress, cancellationToken);
+            foreach (var index in SecondaryIndexes) Execute(connection, $"DROP INDEX IF EXISTS {index}");
+            _insertNode = new Statement(connection,
+                "INSERT INTO nodes (rowid, id, label, name, aliases, properties, sources) VALUES ($rowid, $id, $label, $name, $aliases, $properties, $sources)",
+                "$rowid", "$id", "$label", "$name", "$aliases", "$properties", "$sources");
+            _insertRelationship = new Statement(connection,
+                "INSERT INTO relationships (id, type, from_id, to_id, properties, sources) VALUES ($id, $type, $from, $to, $properties, $sources)",
+                "$id", "$type", "$from", "$to", "$properties", "$sources");
+        }
+
+        /// <summary>Writes items after those written before; progress counts against the totals given (0: not known yet).</summary>
+        public void Write(IReadOnlyList<GraphNode> nodes, IReadOnlyList<GraphRelationship> relationships, int totalNodes, int totalRelationships)
+        {
+            foreach (var node in nodes)
             {
-                rowid++;
-                insertNode.Run(rowid, node.Id, node.Label, node.Name, PropertyJson.WriteList(node.Aliases), PropertyJson.Write(node.Properties),
+                _nodes++;
+                _insertNode.Run((long)_nodes, node.Id, node.Label, node.Name, PropertyJson.WriteList(node.Aliases), PropertyJson.Write(node.Properties),
                     PropertyJson.WriteList(node.Sources));
-                Report(progress, "nodes", (int)rowid, dataset.Nodes.Count, cancellationToken);
+                Report(_progress, "nodes", _nodes, totalNodes, _cancellationToken);
             }
-        }
-
-        using (var insertRel = new Statement(connection,
-                   "INSERT INTO relationships (id, type, from_id, to_id, properties, sources) VALUES ($id, $type, $from, $to, $properties, $sources)",
-                   "$id", "$type", "$from", "$to", "$properties", "$sources"))
-        {
-            var done = 0;
-            foreach (var rel in dataset.Relationships)
+            foreach (var rel in relationships)
             {
-                insertRel.Run(rel.Id, rel.Type, rel.From, rel.To, PropertyJson.Write(rel.Properties), PropertyJson.WriteList(rel.Sources));
-                Report(progress, "relationships", ++done, dataset.Relationships.Count, cancellationToken);
+                _insertRelationship.Run(rel.Id, rel.Type, rel.From, rel.To, PropertyJson.Write(rel.Properties), PropertyJson.WriteList(rel.Sources));
+                Report(_progress, "relationships", ++_relationships, totalRelationships, _cancellationToken);
             }
         }
 
-        Execute(connection, ReadSchema());
-        return new ImportSummary(new ImportCounts(dataset.Nodes.Count, 0, 0, 0), new ImportCounts(dataset.Relationships.Count, 0, 0, 0));
+        public ImportSummary Finish()
+        {
+            Execute(_connection, ReadSchema());
+            return new ImportSummary(new ImportCounts(_nodes, 0, 0, 0), new ImportCounts(_relationships, 0, 0, 0));
+        }
+
+        public void Dispose()
+        {
+            _insertNode.Dispose();
+            _insertRelationship.Dispose();
+        }
     }
 
     private ImportSummary Upsert(SqliteConnection connection, Dataset dataset, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)

@@ -86,18 +86,30 @@ public sealed class SeedImportService(IGraphStore store, [FromKeyedServices(Stor
     /// <summary>Validates and writes the seeds; the loaded dataset lives only in this frame (nothing keeps it after).</summary>
     private async Task<(int Files, ImportSummary Summary)> ImportAsync(string directory, CancellationToken cancellationToken)
     {
-        // JSON and records mappings, read and checked as one dataset (the same reader as kg-import).
-        var read = DatasetReader.Read(directory);
-        foreach (var warning in read.Warnings) logger.LogWarning("Seed records warning: {Warning}", warning.ToString());
+        // JSON and records mappings, read and checked as one dataset (the same reader as kg-import). The embedded store
+        // writes while the reader checks (nothing is committed unless the whole is valid); this runs before the server
+        // takes requests, so no answer the guarded store remembers can predate the import.
+        DatasetReadResult? read = null;
+        ImportSummary? summary;
+        if (adapter is SqliteGraphStore sqlite)
+            summary = await sqlite.ImportWhileReadingAsync(onPart => (read = DatasetReader.Read(directory, onPart: onPart)).Result.Dataset,
+                null, cancellationToken);
+        else
+        {
+            read = DatasetReader.Read(directory);
+            summary = read.IsValid ? await store.ImportAsync(read.Result.Dataset!, null, cancellationToken) : null;
+        }
+
+        foreach (var warning in read!.Warnings) logger.LogWarning("Seed records warning: {Warning}", warning.ToString());
         var loaded = read.Result;
-        if (!loaded.IsValid)
+        if (!loaded.IsValid || summary is null)
         {
             foreach (var error in loaded.Errors) logger.LogError("Seed error: {Error}", error.ToString());
             throw new SeedImportException(
                 $"The seeds in {directory} have {loaded.Errors.Count} error(s); nothing was imported:{Environment.NewLine}"
                 + string.Join(Environment.NewLine, loaded.Errors.Select(e => "  " + e)));
         }
-        return (loaded.Files.Count, await store.ImportAsync(loaded.Dataset!, null, cancellationToken));
+        return (loaded.Files.Count, summary);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => _stopping.CancelAsync();

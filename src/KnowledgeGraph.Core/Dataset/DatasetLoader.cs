@@ -17,8 +17,10 @@ public static class DatasetLoader
     };
 
     /// <summary>Every JSON dataset file under <paramref name="directory"/> (recursively, schemas left out), streamed, checked
-    /// as one dataset together with <paramref name="records"/> (items the records reader built from tables), if any.</summary>
-    public static DatasetLoadResult Load(string directory, IEnumerable<RecordItem>? records = null)
+    /// as one dataset together with <paramref name="records"/> (items the records reader built from tables), if any.
+    /// <paramref name="onPart"/>, when given, is handed each file's checked items (then the records') as soon as they are
+    /// read, for a store that writes while reading goes on; the result still decides whether any of it is valid.</summary>
+    public static DatasetLoadResult Load(string directory, IEnumerable<RecordItem>? records = null, Action<DatasetPart>? onPart = null)
     {
         if (!Directory.Exists(directory))
             return new DatasetLoadResult(null, [new DatasetError(directory, null, "", "the dataset directory does not exist")], []);
@@ -31,7 +33,7 @@ public static class DatasetLoader
         var documents = files
             .Select(file => (Path.GetRelativePath(directory, file).Replace('\\', '/'), (Func<TextReader>)(() => new StreamReader(file))))
             .ToList();
-        var result = Check(documents, records);
+        var result = Check(documents, records, onPart);
         if (files.Count == 0 && records is null)
             return result with { Errors = [.. result.Errors, new DatasetError(directory, null, "", "no *.json dataset files found")], Dataset = null };
         return result;
@@ -44,7 +46,8 @@ public static class DatasetLoader
     public static DatasetLoadResult LoadDocuments(IReadOnlyList<(string Name, string Text)> documents, IEnumerable<RecordItem>? records = null) =>
         Check(documents.Select(d => (d.Name, (Func<TextReader>)(() => new StringReader(d.Text)))).ToList(), records);
 
-    private static DatasetLoadResult Check(IReadOnlyList<(string Name, Func<TextReader> Open)> documents, IEnumerable<RecordItem>? records)
+    private static DatasetLoadResult Check(IReadOnlyList<(string Name, Func<TextReader> Open)> documents, IEnumerable<RecordItem>? records,
+        Action<DatasetPart>? onPart = null)
     {
         // Errors of files that cannot be read as JSON come first, then the validator's, as when every file was parsed
         // before any was checked.
@@ -53,25 +56,33 @@ public static class DatasetLoader
         var validator = new DatasetValidator(errors);
         foreach (var (name, open) in documents)
         {
-            if (TryStream(validator, name, open)) continue;
-            // The exact error (or, for a root that is not an object, the exact outcome) comes from parsing the whole file.
-            try
-            {
-                using var text = open();
-                var token = JToken.Parse(text.ReadToEnd(), Settings);
-                if (token is JObject root) validator.ReadFile(name, root);
-                else parseErrors.Add(new DatasetError(name, 1, "$", "the file must hold a JSON object with \"nodes\" and \"relationships\""));
-            }
-            catch (JsonReaderException ex)
-            {
-                parseErrors.Add(new DatasetError(name, ex.LineNumber, ex.Path ?? "", $"malformed JSON: {FirstSentence(ex.Message)}"));
-            }
+            ReadDocument(validator, name, open, parseErrors);
+            onPart?.Invoke(validator.TakeChecked());
         }
 
         foreach (var item in records ?? []) validator.ReadRecord(item);
+        onPart?.Invoke(validator.TakeChecked());
         var dataset = validator.Finish();
         var all = parseErrors.Count == 0 ? errors : [.. parseErrors, .. errors];
         return new DatasetLoadResult(all.Count == 0 ? dataset : null, all, documents.Select(d => d.Name).ToList());
+    }
+
+    // One file: streamed when it can be, otherwise parsed whole (a malformed file, a root that is not an object).
+    private static void ReadDocument(DatasetValidator validator, string name, Func<TextReader> open, List<DatasetError> parseErrors)
+    {
+        if (TryStream(validator, name, open)) return;
+        // The exact error (or, for a root that is not an object, the exact outcome) comes from parsing the whole file.
+        try
+        {
+            using var text = open();
+            var token = JToken.Parse(text.ReadToEnd(), Settings);
+            if (token is JObject root) validator.ReadFile(name, root);
+            else parseErrors.Add(new DatasetError(name, 1, "$", "the file must hold a JSON object with \"nodes\" and \"relationships\""));
+        }
+        catch (JsonReaderException ex)
+        {
+            parseErrors.Add(new DatasetError(name, ex.LineNumber, ex.Path ?? "", $"malformed JSON: {FirstSentence(ex.Message)}"));
+        }
     }
 
     /// <summary>Streams a file whose root is an object; false (nothing of the file kept) when it must be parsed whole.</summary>

@@ -61,6 +61,9 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
     private readonly List<(GraphNode Node, Mark Place)> _nodes = [];
     private readonly List<(GraphRelationship Rel, Mark Place)> _relationships = [];
 
+    // How many of the items above were handed over already (TakeChecked).
+    private int _handedNodes, _handedRelationships;
+
     // Where errors go: the caller's list, or a file's staging lists while it is streamed (see ReadFile(JsonReader)).
     private readonly List<DatasetError> _errors = errors;
     private List<DatasetError> _sink = errors;
@@ -523,6 +526,17 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         {
             Error(At(place, json, "pseudonym"), $"a {anonymity} victim role may not carry a pseudonym; use anonymity 'pseudonym'");
         }
+    }
+
+    /// <summary>The items read since the last call, in dataset order (see <see cref="DatasetPart"/>).</summary>
+    public DatasetPart TakeChecked()
+    {
+        var nodes = new GraphNode[_nodes.Count - _handedNodes];
+        for (var i = 0; i < nodes.Length; i++) nodes[i] = _nodes[_handedNodes + i].Node;
+        var relationships = new GraphRelationship[_relationships.Count - _handedRelationships];
+        for (var i = 0; i < relationships.Length; i++) relationships[i] = _relationships[_handedRelationships + i].Rel;
+        (_handedNodes, _handedRelationships) = (_nodes.Count, _relationships.Count);
+        return new DatasetPart(nodes, relationships);
     }
 
     /// <summary>Cross-file checks, then the dataset if nothing failed.</summary>

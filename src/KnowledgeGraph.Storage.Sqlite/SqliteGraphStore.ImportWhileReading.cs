@@ -1,0 +1,109 @@
+using System.Threading.Channels;
+using KnowledgeGraph.Core.Dataset;
+using KnowledgeGraph.Core.Graph;
+using KnowledgeGraph.Core.Model;
+
+namespace KnowledgeGraph.Storage.Sqlite;
+
+public sealed partial class SqliteGraphStore
+{
+    /// <summary>
+    /// Reads and writes at the same time: <paramref name="read"/> (the validator, e.g. <c>DatasetReader.Read</c>) runs on
+    /// its own thread and hands over each part it has checked; an empty store inserts the parts as they come, on this
+    /// thread, inside one transaction. Only when reading is done and gave a valid dataset is anything committed, so the
+    /// guarantee is <see cref="ImportAsync"/>'s: an invalid dataset, or any failure, leaves the store as it was.
+    /// Returns null (nothing written) when <paramref name="read"/> gives no dataset.
+    /// </summary>
+    /// <remarks>
+    /// On a two-core machine this takes the writing off the critical path: a national graph takes as long to check as to
+    /// insert. A store that is not empty, or a dataset that is not exactly the parts written (withheld facts leave it at
+    /// the end), is written by <see cref="ImportAsync"/> once reading is done, as if the two had not overlapped.
+    /// </remarks>
+    public async Task<ImportSummary?> ImportWhileReadingAsync(Func<Action<DatasetPart>, Dataset?> read, IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        // A few files' worth of parts in flight at most: the writer keeps up or the reader waits, so memory stays what the
+        // dataset needs anyway (the validator keeps every item it hands over).
+        var parts = Channel.CreateBounded<DatasetPart>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(() =>
+        {
+            try
+            {
+                var dataset = read(part => parts.Writer.WriteAsync(part, stop.Token).AsTask().GetAwaiter().GetResult());
+                parts.Writer.TryComplete();
+                return dataset;
+            }
+            catch (Exception ex)
+            {
+                parts.Writer.TryComplete(ex);
+                throw;
+            }
+        }, CancellationToken.None);
+
+        try
+        {
+            var summary = await WriteWhileReadingAsync(parts.Reader, reading, progress, cancellationToken);
+            if (summary is not null) return summary;
+        }
+        catch
+        {
+            // The reader may be waiting to hand over a part nobody will take: stop it, then report the first failure.
+            await stop.CancelAsync();
+            try { await reading; } catch { /* the write's failure is the one to report */ }
+            throw;
+        }
+
+        var whole = await reading;
+        return whole is null ? null : await ImportAsync(whole, progress, cancellationToken);
+    }
+
+    /// <summary>The bulk path fed by parts: the summary, or null when the dataset must be written by ImportAsync after all
+    /// (or is invalid, which ImportAsync's caller then learns from the reading).</summary>
+    private async Task<ImportSummary?> WriteWhileReadingAsync(ChannelReader<DatasetPart> parts, Task<Dataset?> reading,
+        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        Execute(connection, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;");
+        // Foreign keys off as for a self-contained dataset (see ImportAsync); whether it is one is checked before commit.
+        Execute(connection, "PRAGMA foreign_keys = OFF;");
+        await using var transaction = connection.BeginTransaction();
+        if (!IsEmpty(connection))
+        {
+            await foreach (var _ in parts.ReadAllAsync(cancellationToken)) { }
+            return null;
+        }
+
+        var written = new List<DatasetPart>();
+        ImportSummary summary;
+        using (var writer = new BulkWriter(connection, progress, cancellationToken))
+        {
+            await foreach (var part in parts.ReadAllAsync(cancellationToken))
+            {
+                writer.Write(part.Nodes, part.Relationships, 0, 0);
+                written.Add(part);
+            }
+            var dataset = await reading;
+            if (dataset is null || !IsExactly(dataset, written) || !IsSelfContained(dataset)) return null; // rolled back on dispose
+            summary = writer.Finish();
+            await WriteFactNotesAsync(connection, dataset, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        OnImported();
+        return summary;
+    }
+
+    // Whether the dataset holds exactly the items written, in order: the same objects, so the same rows.
+    private static bool IsExactly(Dataset dataset, List<DatasetPart> written)
+    {
+        int node = 0, relationship = 0;
+        foreach (var part in written)
+        {
+            foreach (var n in part.Nodes)
+                if (node >= dataset.Nodes.Count || !ReferenceEquals(dataset.Nodes[node++], n)) return false;
+            foreach (var r in part.Relationships)
+                if (relationship >= dataset.Relationships.Count || !ReferenceEquals(dataset.Relationships[relationship++], r)) return false;
+        }
+        return node == dataset.Nodes.Count && relationship == dataset.Relationships.Count;
+    }
+}
