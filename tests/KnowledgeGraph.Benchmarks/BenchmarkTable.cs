@@ -43,7 +43,9 @@ public static class BenchmarkTable
             "complete", neo4j is null ? "" : Export(neo4j), neo4j is null ? "" : YesNo(neo4j.Export.Complete),
             neo4j is null ? "" : Ratio(neo4j.Export.Time.TotalMilliseconds, embedded.Export.Time.TotalMilliseconds));
         Special("first start (validate + import) / restart with unchanged data", "≤ 30 s / ≤ 5 s",
-            string.Create(CultureInfo.InvariantCulture, $"{embedded.FirstStart.TotalSeconds:F1} s / {embedded.Restart?.TotalSeconds:F1} s"),
+            // /health answers before the in-memory indexes are built; say when they were, so the start is not read as warm.
+            string.Create(CultureInfo.InvariantCulture, $"{embedded.FirstStart.TotalSeconds:F1} s / {embedded.Restart?.TotalSeconds:F1} s")
+                + (embedded.IndexesReady is { } ready ? string.Create(CultureInfo.InvariantCulture, $" (indexes built {ready.TotalSeconds:F1} s after the restart answered)") : ""),
             YesNo(embedded.FirstStart.TotalSeconds <= FirstStartTargetSeconds && embedded.Restart?.TotalSeconds <= RestartTargetSeconds),
             "–", neo4j is null ? "" : string.Create(CultureInfo.InvariantCulture, $"API start {neo4j.FirstStart.TotalSeconds:F1} s"), "", "");
         Special("API resident memory after the benchmark", "≤ 1.5 GB", NationalBenchmark.Mb(embedded.MemoryAfterRows), YesNo(embedded.MemoryAfterRows <= MemoryTargetBytes),

@@ -5,9 +5,10 @@ using System.Text;
 
 namespace KnowledgeGraph.Benchmarks;
 
-/// <summary>What one store measured: start, import, every row, the export, memory and the load phase.</summary>
+/// <summary>What one store measured: start, import, every row, the export, memory and the load phase.
+/// <paramref name="IndexesReady"/>: how long after the (re)start answered /health its in-memory indexes were built.</summary>
 public sealed record StoreRun(string Store, TimeSpan FirstStart, TimeSpan? Restart, TimeSpan? Import, long ImporterPeak,
-    IReadOnlyList<RowResult> Rows, ExportResult Export, long MemoryAfterRows, LoadResult Load, LoadResult FreshLoad)
+    IReadOnlyList<RowResult> Rows, ExportResult Export, long MemoryAfterRows, LoadResult Load, LoadResult FreshLoad, TimeSpan? IndexesReady = null)
 {
     public int ErrorCount => Rows.Sum(r => r.ErrorCount) + (Export.Complete ? 0 : 1) + Load.ErrorCount + FreshLoad.ErrorCount;
 }
@@ -150,7 +151,7 @@ public static class NationalBenchmark
             output.WriteLine($"{store}: load {Describe(load)}");
             var fresh = await http.LoadAsync(mix, options.Clients, options.LoadDuration, options.LoadMaxRequests, () => api.Memory().Resident, fresh: true);
             output.WriteLine($"{store}: load, every answer worked out (no-cache): {Describe(fresh)}");
-            return new StoreRun(store, firstStart, restart, import?.Time, import?.Peak ?? 0, results, export, memory, load, fresh);
+            return new StoreRun(store, firstStart, restart, import?.Time, import?.Peak ?? 0, results, export, memory, load, fresh, warm);
 
             static string Describe(LoadResult l) => $"{l.Requests:N0} requests in {l.Duration.TotalSeconds:F1} s from {l.Clients} clients: "
                 + $"{l.PerSecond:N0}/s, p99 {l.P99:F1} ms, errors {l.ErrorCount}, memory {Mb(l.MemoryBefore)} → {Mb(l.MemoryAfter)}";
