@@ -74,6 +74,30 @@ public class ImporterCommandTests
     }
 
     [Fact]
+    public async Task Import_of_bad_data_into_a_new_store_leaves_no_file_behind()
+    {
+        // The embedded store is opened before reading, to write while the reader checks; an invalid dataset must not
+        // leave the file that opening made. The bad item is in the last file, so the others were written (then rolled back).
+        var work = TestPaths.NewTempDirectory();
+        var db = Path.Combine(work, "new.db");
+        var data = TestPaths.NewTempDirectory();
+        foreach (var file in Directory.EnumerateFiles(TestPaths.Seeds, "*.json", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(data, Path.GetRelativePath(TestPaths.Seeds, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        File.WriteAllText(Path.Combine(data, "zz-bad.json"), """{ "nodes": [ { "id": "force:kent", "label": "Force", "name": "Kent Police", "sources": ["source:not-in-the-dataset"] } ], "relationships": [] }""");
+
+        var (exit, _, error) = await Run("import", data, "--db", db);
+
+        Assert.Equal(ImporterApp.InvalidData, exit);
+        Assert.Contains("nothing was written", error);
+        Assert.Contains("zz-bad.json", error);
+        Assert.Empty(Directory.EnumerateFiles(work));
+    }
+
+    [Fact]
     public async Task Importing_the_seeds_twice_changes_nothing_the_second_time()
     {
         var db = Path.Combine(TestPaths.NewTempDirectory(), "graph.db");
