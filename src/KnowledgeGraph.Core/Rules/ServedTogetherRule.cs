@@ -138,17 +138,22 @@ public static class ServedTogetherRule
         return other is null || other.Id == officer.Id ? null : other;
     }
 
-    // The k strongest, ranked: a heap whose root is the weakest kept, so most co-workers cost one comparison.
-    private static List<Strength> Strongest(IEnumerable<Strength> all, int k)
+    // The k strongest, ranked: a heap whose root is the weakest kept, so most co-workers cost one comparison. The heap
+    // holds positions in the segment, not copies: a force has tens of thousands of co-workers, and copying each one's
+    // Strength into and out of the comparer was a fifth of the question.
+    private static List<Strength> Strongest(ArraySegment<Strength> all, int k)
     {
-        var heap = new PriorityQueue<Strength, Strength>(Comparer<Strength>.Create((x, y) => Strength.Compare(y, x)));
-        foreach (var s in all)
+        var items = all.AsSpan();
+        var array = all.Array!;
+        var offset = all.Offset;
+        var heap = new PriorityQueue<int, int>(Comparer<int>.Create((x, y) => Strength.Compare(in array[offset + y], in array[offset + x])));
+        for (var i = 0; i < items.Length; i++)
         {
-            if (heap.Count < k) heap.Enqueue(s, s);
-            else if (Strength.Compare(s, heap.Peek()) < 0) heap.DequeueEnqueue(s, s);
+            if (heap.Count < k) heap.Enqueue(i, i);
+            else if (Strength.Compare(in items[i], in items[heap.Peek()]) < 0) heap.DequeueEnqueue(i, i);
         }
-        var ranked = heap.UnorderedItems.Select(i => i.Element).ToList();
-        ranked.Sort(Strength.Compare);
+        var ranked = heap.UnorderedItems.Select(i => array[offset + i.Element]).ToList();
+        ranked.Sort((x, y) => Strength.Compare(in x, in y));
         return ranked;
     }
 
@@ -303,7 +308,7 @@ public static class ServedTogetherRule
             _size = Math.Min(_size, size);
         }
 
-        public static int Compare(Strength x, Strength y)
+        public static int Compare(in Strength x, in Strength y)
         {
             var c = y._explicit.CompareTo(x._explicit);
             if (c == 0) c = y._certain.CompareTo(x._certain);
