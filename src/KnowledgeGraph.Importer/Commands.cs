@@ -98,6 +98,7 @@ internal static class Commands
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             error.WriteLine($"error: the import failed and was rolled back: {ex.Message}");
+            if (!existed) RemoveStoreFile(settings.DatabasePath);
             return ImporterApp.StoreFailed;
         }
 
@@ -114,7 +115,7 @@ internal static class Commands
         return ImporterApp.Ok;
     }
 
-    // The empty file (schema only) opening the store made for a dataset that turned out invalid.
+    // The empty file (schema only) that opening the store made, when nothing was imported into it.
     private static void RemoveStoreFile(string path)
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -64,15 +64,14 @@ public sealed partial class SqliteGraphStore
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         await using var connection = Open();
+        // A filled store takes the upsert, which needs the whole dataset: let the reader finish, holding no write lock
+        // meanwhile (and check again inside the transaction, in case another writer filled it since).
+        if (!IsEmpty(connection)) return await DrainAsync(parts, cancellationToken);
         Execute(connection, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;");
         // Foreign keys off as for a self-contained dataset (see ImportAsync); whether it is one is checked before commit.
         Execute(connection, "PRAGMA foreign_keys = OFF;");
         await using var transaction = connection.BeginTransaction();
-        if (!IsEmpty(connection))
-        {
-            await foreach (var _ in parts.ReadAllAsync(cancellationToken)) { }
-            return null;
-        }
+        if (!IsEmpty(connection)) return await DrainAsync(parts, cancellationToken);
 
         var written = new List<DatasetPart>();
         ImportSummary summary;
@@ -91,6 +90,12 @@ public sealed partial class SqliteGraphStore
         await transaction.CommitAsync(cancellationToken);
         OnImported();
         return summary;
+    }
+
+    private static async Task<ImportSummary?> DrainAsync(ChannelReader<DatasetPart> parts, CancellationToken cancellationToken)
+    {
+        await foreach (var _ in parts.ReadAllAsync(cancellationToken)) { }
+        return null;
     }
 
     // Whether the dataset holds exactly the items written, in order: the same objects, so the same rows.
