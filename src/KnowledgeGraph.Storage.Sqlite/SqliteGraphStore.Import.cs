@@ -13,6 +13,11 @@ public sealed partial class SqliteGraphStore
 
     private const int ProgressEvery = 1000;
 
+    // For an importing connection only: a bigger page cache, and in WAL mode NORMAL syncs at checkpoints rather than at
+    // every commit, which still never corrupts the file (a power cut can lose only the last commit, i.e. this import,
+    // which the next start then repeats).
+    private const string ImportPragmas = "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;";
+
     /// <summary>
     /// Writes the dataset in one transaction: upsert by id, compare the stored row to tell updated from unchanged,
     /// delete what the dataset no longer holds. Any failure rolls everything back, so the file is never half-written.
@@ -21,10 +26,7 @@ public sealed partial class SqliteGraphStore
     public async Task<ImportSummary> ImportAsync(Dataset dataset, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         await using var connection = Open();
-        // For this connection only: a bigger page cache, and in WAL mode NORMAL syncs at checkpoints rather than at
-        // every commit, which still never corrupts the file (a power cut can lose only the last commit, i.e. this
-        // import, which the next start then repeats).
-        Execute(connection, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;");
+        Execute(connection, ImportPragmas);
         // An import replaces the whole graph, so a dataset whose relationships all join its own nodes cannot break a
         // foreign key: checked here once instead of by SQLite on every row (two index lookups per relationship, a tenth
         // of a national load). The pragma cannot change inside a transaction, hence before it.

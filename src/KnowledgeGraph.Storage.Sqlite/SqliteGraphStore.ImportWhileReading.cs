@@ -67,7 +67,7 @@ public sealed partial class SqliteGraphStore
         // A filled store takes the upsert, which needs the whole dataset: let the reader finish, holding no write lock
         // meanwhile (and check again inside the transaction, in case another writer filled it since).
         if (!IsEmpty(connection)) return await DrainAsync(parts, cancellationToken);
-        Execute(connection, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;");
+        Execute(connection, ImportPragmas);
         // Foreign keys off as for a self-contained dataset (see ImportAsync); whether it is one is checked before commit.
         Execute(connection, "PRAGMA foreign_keys = OFF;");
         await using var transaction = connection.BeginTransaction();
