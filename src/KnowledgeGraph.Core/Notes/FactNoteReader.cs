@@ -21,10 +21,18 @@ public static class FactNoteReader
     private static readonly HashSet<string> WithheldFields = ["since", "reason", "until"];
 
     /// <summary>The item's note (null when it carries none) and the references to check.</summary>
+    /// <summary>Whether the item has any note field. Most items carry none (no item of a records release's half a million
+    /// does), so callers ask this first and allocate nothing for them.</summary>
+    public static bool HasNotes(JObject item)
+    {
+        foreach (var field in Fields)
+            if (item[field] is not null) return true;
+        return false;
+    }
+
     public static (FactNote? Note, IReadOnlyList<NoteReference> References) Read(string factId, JObject item, Action<JToken, string> error)
     {
-        // Most items carry no note (none of a records release's half a million do): nothing to allocate for them.
-        if (!Fields.Any(field => item[field] is not null)) return (null, []);
+        if (!HasNotes(item)) return (null, []);
         var references = new List<NoteReference>();
         var replies = new List<Reply>();
         var corrections = new List<Correction>();
