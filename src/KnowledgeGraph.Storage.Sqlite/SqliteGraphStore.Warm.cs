@@ -33,8 +33,9 @@ public sealed partial class SqliteGraphStore
         // left one of a two-core machine's cores idle for the whole build.
         var first = Task.Run(async () =>
         {
-            await Build("topology", () => Task.Run(Topology));
-            await Build("service periods", () => Task.Run(() => _serviceIndex.Value));
+            // Built on this lane's own thread: these two are plain lazies, the others start their own task.
+            await Build("topology", () => { Topology(); return Task.CompletedTask; });
+            await Build("service periods", () => { _ = _serviceIndex.Value; return Task.CompletedTask; });
             await Build("names", () => _nameIndex.GetAsync());
         }, cancellationToken);
         var second = Task.Run(async () =>
