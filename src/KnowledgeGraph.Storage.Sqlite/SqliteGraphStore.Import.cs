@@ -40,8 +40,7 @@ public sealed partial class SqliteGraphStore
         // Replies and corrections are written in the same transaction, so they never disagree with the facts.
         await WriteFactNotesAsync(connection, dataset, cancellationToken);
 
-        await transaction.CommitAsync(cancellationToken);
-        OnImported();
+        await CommitImportAsync(connection, transaction, cancellationToken);
         return summary;
     }
 

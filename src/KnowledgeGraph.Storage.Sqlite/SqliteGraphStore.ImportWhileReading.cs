@@ -87,8 +87,7 @@ public sealed partial class SqliteGraphStore
             summary = writer.Finish();
             await WriteFactNotesAsync(connection, dataset, cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
-        OnImported();
+        await CommitImportAsync(connection, transaction, cancellationToken);
         return summary;
     }
 

@@ -102,4 +102,28 @@ public sealed class SqliteImportTests
         Assert.Equal(new ImportCounts(3, 0, 0, 0), summary.Nodes);
         Assert.Single((await store.SearchAsync(new SearchQuery("officer", null, 10), None)).Hits);
     }
+    [Fact]
+    public async Task After_an_import_the_checkpoint_leaves_the_whole_graph_in_the_database_file()
+    {
+        var db = Path.Combine(TestPaths.NewTempDirectory(), "graph.db");
+        var store = new SqliteGraphStore(db);
+        var dataset = Build(Enumerable.Range(0, 500).Select(i => Officer(i, $"Officer {i}")), Enumerable.Range(0, 500).Select(i => ServedIn(i, "2001")));
+
+        await store.ImportAsync(dataset, null, None);
+        await store.WhenCheckpointedAsync();
+
+        // Every page of the database is in the file itself, not only in the write-ahead log beside it (which a copy of
+        // the file alone would lose): the file is as long as the database, and a copy of it alone holds the graph.
+        await using (var connection = new SqliteConnection($"Data Source={db};Pooling=false"))
+        {
+            await connection.OpenAsync();
+            var command = connection.CreateCommand();
+            command.CommandText = "SELECT (SELECT page_count FROM pragma_page_count()) * (SELECT page_size FROM pragma_page_size())";
+            Assert.Equal(Convert.ToInt64(await command.ExecuteScalarAsync()), new FileInfo(db).Length);
+        }
+        var copy = Path.Combine(TestPaths.NewTempDirectory(), "copy.db");
+        File.Copy(db, copy);
+        var counts = await new SqliteGraphStore(copy).GetCountsAsync(None);
+        Assert.Equal(500, counts.Labels[Labels.Officer]);
+    }
 }
