@@ -49,6 +49,10 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         return kept!;
     }
 
+    // A node's id and every relationship end naming it are one string, not one per mention: a case is named by eight
+    // relationships, a unit by hundreds.
+    private string? SharedId(string? id) => id is null ? null : Share(id);
+
     // Spec lists are static (GraphSchema); looking properties up by name must not rebuild a dictionary per item.
     private static readonly ConditionalWeakTable<IReadOnlyList<PropertySpec>, Dictionary<string, PropertySpec>> SpecsByName = new();
 
@@ -70,22 +74,28 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
 
     /// <summary>
     /// A token and where it is. <paramref name="Prefix"/> is the JSON path of the token's root inside its file when the
-    /// token was loaded on its own from a streamed file (e.g. <c>nodes[12]</c>), so paths read as in the whole file.
+    /// token was loaded on its own from a streamed file, so paths read as in the whole file: with <paramref name="Index"/>,
+    /// the root is entry <paramref name="Index"/> of the array <paramref name="Prefix"/> names (<c>nodes[12]</c>), a path
+    /// made only when an error needs it.
     /// </summary>
     /// <paramref name="Record"/> is set for an item built from records rows: its errors name file, row and column instead
     /// (<paramref name="Cell"/> when the place is a known cell).
-    private sealed record Place(string File, JToken Token, string Prefix = "", RecordItem? Record = null, RecordCell? Cell = null)
+    private sealed record Place(string File, JToken Token, string Prefix = "", RecordItem? Record = null, RecordCell? Cell = null,
+        int Index = -1)
     {
         public int? Line => LineOf(Token);
+
+        private string Root => Index < 0 ? Prefix : $"{Prefix}[{Index}]";
 
         public string Path
         {
             get
             {
                 var relative = Token.Path;
-                if (Prefix.Length == 0) return relative;
-                if (relative.Length == 0) return Prefix;
-                return relative[0] == '[' ? Prefix + relative : Prefix + "." + relative;
+                var root = Root;
+                if (root.Length == 0) return relative;
+                if (relative.Length == 0) return root;
+                return relative[0] == '[' ? root + relative : root + "." + relative;
             }
         }
 
@@ -93,19 +103,17 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
 
         public Mark ToMark(string[] keys)
         {
-            if (Record is not null) return new Mark(File, null, "", [], RecordPlaces.Of(Record, keys));
+            if (Record is not null) return new Mark(File, null, "", Record: RecordPlaces.Of(Record, keys));
             var json = Token as JObject;
-            // Kept for every item of the dataset: sized exactly, and shared when empty.
-            var count = 0;
-            foreach (var key in keys)
-                if (json?[key] is not null) count++;
-            if (count == 0) return new Mark(File, Line, Path, []);
-            var marks = new (string Key, int? Line)[count];
-            count = 0;
-            foreach (var key in keys)
-                if (json?[key] is { } value) marks[count++] = (key, LineOf(value));
-            return new Mark(File, Line, Path, marks);
+            var (first, second) = (KeyLine(json, keys[0]), KeyLine(json, keys[1]));
+            // A streamed item keeps its array and index, not a path string: a national graph has a million of them.
+            return Index >= 0 && Token.Parent is null
+                ? new Mark(File, Line, Prefix, Index, keys, first, second)
+                : new Mark(File, Line, Path, -1, keys, first, second);
         }
+
+        // A key's line for a Mark: 0 when the item has no such key, -1 when the key's line is not known.
+        private static int KeyLine(JObject? json, string key) => json?[key] is { } value ? LineOf(value) ?? -1 : 0;
     }
 
     /// <summary>
@@ -132,16 +140,24 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         }
     }
 
-    /// <summary>An item's place, and the places of those of its keys the cross-file checks may point at.</summary>
-    private sealed record Mark(string File, int? Line, string Path, (string Key, int? Line)[] Keys, RecordPlaces? Record = null,
-        RecordCell? Cell = null)
+    /// <summary>
+    /// An item's place, and the lines of the two keys the cross-file checks may point at (<see cref="NodeMarkKeys"/>,
+    /// <see cref="RelationshipMarkKeys"/>; 0 when the item has no such key, -1 when its line is not known). One object
+    /// per item, kept until the dataset is made. With <paramref name="Index"/>, <paramref name="PathOrArray"/> names the
+    /// array the item is entry <paramref name="Index"/> of, and the path is made only for an error.
+    /// </summary>
+    private sealed record Mark(string File, int? Line, string PathOrArray, int Index = -1, string[]? KeyNames = null,
+        int FirstKeyLine = 0, int SecondKeyLine = 0, RecordPlaces? Record = null, RecordCell? Cell = null)
     {
+        public string Path => Index < 0 ? PathOrArray : $"{PathOrArray}[{Index}]";
+
         public Mark At(string key)
         {
             if (Record is not null) return this with { Cell = Record.CellOf(key) };
-            foreach (var (name, line) in Keys)
-                if (name == key) return new Mark(File, line, Path.Length == 0 ? key : Path + "." + key, []);
-            return this;
+            var line = (KeyNames is null ? -1 : Array.IndexOf(KeyNames, key)) switch { 0 => FirstKeyLine, 1 => SecondKeyLine, _ => 0 };
+            if (line == 0) return this;
+            var path = Path;
+            return new Mark(File, line < 0 ? null : line, path.Length == 0 ? key : path + "." + key);
         }
 
         /// <summary>How an error message names this place when it points at it ("file:line", or "file, row N").</summary>
@@ -253,16 +269,15 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         while (ReadOrThrow(reader) != JsonToken.EndArray)
         {
             if (reader.TokenType == JsonToken.Comment) continue;
-            var prefix = $"{key}[{index++}]";
             if (reader.TokenType == JsonToken.StartObject)
             {
                 _sink = itemErrors;
-                read(new Place(file, JObject.Load(reader, settings), prefix));
+                read(new Place(file, JObject.Load(reader, settings), key, Index: index++));
             }
             else
             {
                 _sink = shapeErrors;
-                Error(new Place(file, JToken.ReadFrom(reader, settings), prefix), $"each entry of \"{key}\" must be an object");
+                Error(new Place(file, JToken.ReadFrom(reader, settings), key, Index: index++), $"each entry of \"{key}\" must be an object");
             }
         }
     }
@@ -292,7 +307,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
     private (GraphNode, Mark)? ReadNode(Place place)
     {
         var json = (JObject)place.Token;
-        var id = RequiredString(place, json, "id");
+        var id = SharedId(RequiredString(place, json, "id"));
         var label = RequiredString(place, json, "label");
         var spec = GraphSchema.FindLabel(label);
         if (label is not null && spec is null)
@@ -318,7 +333,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
             Error(At(place, json, json["name"] is not null ? "name" : "aliases"),
                 $"a victim role carries no name or aliases (victims are protected); describe the role in \"descriptor\" and, only for a public role, link a Person with IDENTIFIED_AS");
         }
-        if (spec.SourcesRequired && sources.Count == 0)
+        if (spec.SourcesRequired && sources.Length == 0)
         {
             Error(place, $"{label} '{id}' must cite at least one source in \"sources\"");
         }
@@ -348,8 +363,8 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
                 Error(place.Child(property), $"unknown field '{property.Name}' on a relationship; put values in \"properties\"");
             }
         var type = RequiredString(place, json, "type");
-        var from = RequiredString(place, json, "from");
-        var to = RequiredString(place, json, "to");
+        var from = SharedId(RequiredString(place, json, "from"));
+        var to = SharedId(RequiredString(place, json, "to"));
         var key = OptionalString(place, json, "key");
         var sources = CitationList(place, json, "sources");
         var spec = GraphSchema.FindType(type);
@@ -358,13 +373,13 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
             Error(At(place, json, "type"), $"unknown relationship type '{type}'; known types: {string.Join(", ", GraphSchema.Relationships.Select(r => r.Type))}");
             return null;
         }
-        if (sources is null || sources.Count == 0)
+        if (sources is null || sources.Length == 0)
         {
             Error(place, $"{type} {from} -> {to} cites no source; every relationship needs at least one Source id in \"sources\"");
         }
         if (spec is null) return null;
 
-        IReadOnlyDictionary<string, object?> properties = new Dictionary<string, object?>();
+        var properties = PropertyMap.Empty;
         if (json["properties"] is { } propsToken)
         {
             if (propsToken is JObject propsJson)
@@ -388,10 +403,13 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         return (new GraphRelationship(relId, spec.Type, from, to, properties, sources ?? []), place.ToMark(RelationshipMarkKeys));
     }
 
-    private Dictionary<string, object?> ReadProperties(Place place, JObject json, IReadOnlyList<PropertySpec> specs,
+    // One builder for every item's properties: reading a dataset allocates only the maps it keeps.
+    private readonly PropertyMap.Builder _properties = new();
+
+    private PropertyMap ReadProperties(Place place, JObject json, IReadOnlyList<PropertySpec> specs,
         HashSet<string> commonFields, string owner)
     {
-        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var result = _properties;
         var byName = SpecsByName.GetValue(specs, static list => list.ToDictionary(s => s.Name));
         // Walked by sibling links: an enumerator and a cast iterator per item add up over a million items.
         for (var property = json.First as JProperty; property is not null; property = property.Next as JProperty)
@@ -403,7 +421,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
                 continue;
             }
             var (valid, value) = ReadValue(place, spec, property.Value, owner);
-            if (valid && value is not null) result[spec.Name] = value;
+            if (valid && value is not null) result.Set(spec.Name, value);
         }
         foreach (var spec in specs)
         {
@@ -421,10 +439,10 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
             }
             else if (Period.Parse(result.GetValueOrDefault("from") as string, result.GetValueOrDefault("to") as string).EndsBeforeItStarts)
             {
-                Error(At(place, json, "to"), $"the period ends ({result["to"]}) before it starts ({result["from"]})");
+                Error(At(place, json, "to"), $"the period ends ({result.GetValueOrDefault("to")}) before it starts ({result.GetValueOrDefault("from")})");
             }
         }
-        return result;
+        return result.Build();
     }
 
     // item: the place of the item (or its properties object) the value belongs to; the value's own place is made only
@@ -509,7 +527,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         }
     }
 
-    private void CheckEventLegalStatus(Place place, JObject json, Dictionary<string, object?> properties)
+    private void CheckEventLegalStatus(Place place, JObject json, PropertyMap properties)
     {
         if (properties.GetValueOrDefault("kind") is string kind
             && Vocabularies.EventKindsNeedingLegalStatus.Contains(kind) && !properties.ContainsKey("legalStatus")
@@ -519,7 +537,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         }
     }
 
-    private void CheckPseudonym(Place place, JObject json, Dictionary<string, object?> properties)
+    private void CheckPseudonym(Place place, JObject json, PropertyMap properties)
     {
         var anonymity = properties.GetValueOrDefault("anonymity") as string;
         var hasPseudonym = properties.ContainsKey("pseudonym");
@@ -656,21 +674,23 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         return null;
     }
 
-    private List<string>? StringList(Place place, JObject json, string key)
+    private string[]? StringList(Place place, JObject json, string key)
     {
         var token = json[key];
         if (token is null) return null;
         if (token is JArray array && array.All(t => t.Type == JTokenType.String && !string.IsNullOrWhiteSpace(t.Value<string>())))
-            return array.Select(t => t.Value<string>()!).ToList();
+            return array.Select(t => t.Value<string>()!).ToArray();
         Error(place.Child(token), $"\"{key}\" must be an array of non-empty strings");
         return null;
     }
 
+    private readonly List<string> _citations = [];
+
     /// <summary>
     /// Citations: strings (<c>source:x</c>, or <c>source:x#p. 4</c>) or objects <c>{ "source": "source:x", "locator": "p. 4" }</c>,
-    /// stored as <see cref="Citation"/> strings.
+    /// stored as <see cref="Citation"/> strings. Kept for every item as an array sized exactly.
     /// </summary>
-    private List<string>? CitationList(Place place, JObject json, string key)
+    private string[]? CitationList(Place place, JObject json, string key)
     {
         var token = json[key];
         if (token is null) return null;
@@ -679,7 +699,8 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
             Error(place.Child(token), $"\"{key}\" must be an array of Source ids or {{ \"source\", \"locator\" }} objects");
             return null;
         }
-        var result = new List<string>(array.Count);
+        var result = _citations;
+        result.Clear();
         foreach (var item in array)
         {
             if (item.Type == JTokenType.String && !string.IsNullOrWhiteSpace(item.Value<string>()))
@@ -700,7 +721,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
             }
             else Error(place.Child(item), $"each entry of \"{key}\" must be a Source id or an object {{ \"source\": \"source:…\", \"locator\": \"p. 4\" }}");
         }
-        return result;
+        return result.Count == 0 ? [] : [.. result];
     }
 
     private static Place At(Place place, JObject json, string key) => json[key] is { } token ? place.Child(token) : place;

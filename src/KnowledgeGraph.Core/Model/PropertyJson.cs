@@ -14,19 +14,18 @@ public static class PropertyJson
     {
         // Written by hand because imports write every row: the text is exactly what JsonSerializer gives for the
         // sorted dictionary (same writer, same default escaping), so rows written before still compare equal.
-        var keys = new List<string>(properties.Count);
-        foreach (var (key, value) in properties)
-            if (value is not null) keys.Add(key);
-        if (keys.Count == 0) return "{}";
-        keys.Sort(StringComparer.Ordinal);
+        // A PropertyMap (what the dataset reader makes) is sorted already.
+        var sorted = properties as PropertyMap ?? PropertyMap.Of(properties);
+        if (!sorted.Any(p => p.Value is not null)) return "{}";
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            foreach (var key in keys)
+            foreach (var (key, value) in sorted)
             {
+                if (value is null) continue;
                 writer.WritePropertyName(key);
-                WriteValue(writer, properties[key]!);
+                WriteValue(writer, value);
             }
             writer.WriteEndObject();
         }
@@ -67,12 +66,12 @@ public static class PropertyJson
 
     public static IReadOnlyDictionary<string, object?> Read(string? json)
     {
-        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
-        if (string.IsNullOrEmpty(json)) return result;
+        if (string.IsNullOrEmpty(json) || json == "{}") return PropertyMap.Empty;
+        var result = new PropertyMap.Builder();
         using var document = JsonDocument.Parse(json);
         foreach (var property in document.RootElement.EnumerateObject())
-            result[property.Name] = FromElement(property.Value);
-        return result;
+            result.Set(property.Name, FromElement(property.Value));
+        return result.Build();
     }
 
     public static IReadOnlyList<string> ReadList(string? json) =>

@@ -84,6 +84,32 @@ public class DatasetValidationTests
     }
 
     [Fact]
+    public void Cross_file_errors_point_at_the_line_of_the_key_they_name()
+    {
+        // Indented, so every key is on a line of its own: an error about an id or an end must name that key's line,
+        // which the validator keeps for each item until the cross-file checks have run.
+        var builder = new DatasetBuilder();
+        builder.Relationship("SERVED_IN")["to"] = "force:nowhere";
+        builder.Relationship("SUBJECT_OF")["from"] = "officer:nobody";
+        builder.Nodes.Add(JsonNode.Parse("""{ "id": "force:met", "label": "Force", "name": "Another Met" }"""));
+        var text = builder.ToJson();
+        var lines = text.Split('\n');
+        int LineOf(string fragment, int occurrence = 1) =>
+            lines.Select((line, index) => (line, index)).Where(l => l.line.Contains(fragment)).ElementAt(occurrence - 1).index + 1;
+
+        var errors = DatasetLoader.LoadDocuments([("test.json", text)]).Errors;
+
+        var missingTo = errors.Single(e => e.Message.Contains("'force:nowhere'"));
+        Assert.Equal(("$.relationships[1].to", LineOf("\"to\": \"force:nowhere\"")), (missingTo.JsonPath, missingTo.Line));
+        var missingFrom = errors.Single(e => e.Message.Contains("'officer:nobody'"));
+        Assert.Equal(("$.relationships[2].from", LineOf("\"from\": \"officer:nobody\"")), (missingFrom.JsonPath, missingFrom.Line));
+        var duplicate = errors.Single(e => e.Message.Contains("duplicate id"));
+        Assert.Equal(("$.nodes[8].id", LineOf("\"id\": \"force:met\"", 2)), (duplicate.JsonPath, duplicate.Line));
+        // The first definition is named by its item's line, the "{" just above its id.
+        Assert.Contains($"first defined in test.json:{LineOf("\"id\": \"force:met\"") - 1})", duplicate.Message);
+    }
+
+    [Fact]
     public void A_month_13_is_rejected()
     {
         var builder = new DatasetBuilder();
