@@ -238,34 +238,6 @@ public sealed partial class SqliteGraphStore
     /// <summary>A row's columns after its id, in table order (label or type first; the sources last).</summary>
     private sealed record StoredRow(string A, string B, string C, string D, string E);
 
-    /// <summary>One prepared statement with its parameters, bound by position on every run.</summary>
-    private sealed class Statement : IDisposable
-    {
-        private readonly SqliteCommand _command;
-        private readonly SqliteParameter[] _parameters;
-
-        public Statement(SqliteConnection connection, string sql, params string[] names)
-        {
-            _command = connection.CreateCommand();
-            _command.CommandText = sql;
-            _parameters = names.Select(n => _command.Parameters.Add(new SqliteParameter(n, null))).ToArray();
-            _command.Prepare();
-        }
-
-        public int Run(params object[] values)
-        {
-            Bind(values);
-            return _command.ExecuteNonQuery();
-        }
-
-        private void Bind(object[] values)
-        {
-            for (var i = 0; i < values.Length; i++) _parameters[i].Value = values[i];
-        }
-
-        public void Dispose() => _command.Dispose();
-    }
-
     private enum Verdict : byte { Created, Updated, Unchanged, Repointed }
 
     /// <summary>What the import does to each item of the dataset (by position), and the stored ids it deletes.</summary>
