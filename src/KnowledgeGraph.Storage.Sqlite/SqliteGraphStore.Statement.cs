@@ -32,6 +32,9 @@ public sealed partial class SqliteGraphStore
         /// given); the number of rows it changed.</summary>
         public int Run(params object?[] values)
         {
+            // A value left out would run with the previous row's binding, since SQLite keeps bindings across resets.
+            if (values.Length != _positions.Length)
+                throw new ArgumentException($"the statement takes {_positions.Length} values, not {values.Length}", nameof(values));
             try
             {
                 for (var i = 0; i < values.Length; i++) Check(Bind(_positions[i], values[i]));

@@ -15,8 +15,9 @@ public static class PropertyJson
         // Written by hand because imports write every row: the text is exactly what JsonSerializer gives for the
         // sorted dictionary (same writer, same default escaping), so rows written before still compare equal.
         // A PropertyMap (what the dataset reader makes) is sorted already.
+        // Null values are left out, so a map of only nulls is written "{}" as well.
         var sorted = properties as PropertyMap ?? PropertyMap.Of(properties);
-        if (!sorted.Any(p => p.Value is not null)) return "{}";
+        if (sorted.Count == 0) return "{}";
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
         {
