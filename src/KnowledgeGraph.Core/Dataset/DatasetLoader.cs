@@ -96,7 +96,7 @@ public static class DatasetLoader
             while (reader.TokenType == JsonToken.Comment)
                 if (!reader.Read()) return false;
             if (reader.TokenType != JsonToken.StartObject) return false;
-            validator.ReadFile(name, reader, Settings);
+            validator.ReadFile(name, reader);
             return true;
         }
         catch (JsonReaderException)

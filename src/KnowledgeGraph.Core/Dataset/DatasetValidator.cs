@@ -60,6 +60,12 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
     private readonly List<(FactNote Note, string File)> _notes = [];
     private readonly List<(NoteReference Reference, Place Place)> _noteReferences = [];
 
+    // Where ReadNotes puts them while a file is streamed: its array's own lists, kept only once the file is read whole
+    // (see ReadFile(JsonReader)); otherwise null, and they go straight into the lists above.
+    private Notes? _streamedNotes;
+
+    private readonly record struct Notes(List<(FactNote Note, string File)> Found, List<(NoteReference Reference, Place Place)> References);
+
     // Items kept for the cross-file checks hold a Mark (their place, and the places of the keys those checks name)
     // rather than their JSON, so a file's JSON can be dropped as soon as it is read.
     private readonly List<(GraphNode Node, Mark Place)> _nodes = [];
@@ -70,6 +76,10 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
 
     // Where errors go: the caller's list, or a file's staging lists while it is streamed (see ReadFile(JsonReader)).
     private readonly List<DatasetError> _errors = errors;
+
+    // Streamed items are read into values reused for the next item, unless the item just read keeps some (notes).
+    private readonly ItemJsonReader _items = new();
+    private bool _keepValues;
     private List<DatasetError> _sink = errors;
 
     /// <summary>
@@ -80,10 +90,12 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
     /// </summary>
     /// <paramref name="Record"/> is set for an item built from records rows: its errors name file, row and column instead
     /// (<paramref name="Cell"/> when the place is a known cell).
-    private sealed record Place(string File, JToken Token, string Prefix = "", RecordItem? Record = null, RecordCell? Cell = null,
-        int Index = -1)
+    /// <paramref name="AtKey"/> points at the key naming the token in its object rather than at the token (an unknown
+    /// key's line is the key's).
+    private sealed record Place(string File, ItemJson Token, string Prefix = "", RecordItem? Record = null, RecordCell? Cell = null,
+        int Index = -1, bool AtKey = false)
     {
-        public int? Line => LineOf(Token);
+        public int? Line => (AtKey ? Token.KeyLine : Token.Line) is > 0 and var line ? line : null;
 
         private string Root => Index < 0 ? Prefix : $"{Prefix}[{Index}]";
 
@@ -99,12 +111,14 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
             }
         }
 
-        public Place Child(JToken token) => this with { Token = token, Cell = null };
+        public Place Child(ItemJson token) => this with { Token = token, Cell = null, AtKey = false };
+
+        public Place Key(ItemJson token) => this with { Token = token, Cell = null, AtKey = true };
 
         public Mark ToMark(string[] keys)
         {
             if (Record is not null) return new Mark(File, null, "", Record: RecordPlaces.Of(Record, keys));
-            var json = Token as JObject;
+            var json = Token.Type == ItemJsonType.Object ? Token : null;
             var (first, second) = (KeyLine(json, keys[0]), KeyLine(json, keys[1]));
             // A streamed item keeps its array and index, not a path string: a national graph has a million of them.
             return Index >= 0 && Token.Parent is null
@@ -113,7 +127,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         }
 
         // A key's line for a Mark: 0 when the item has no such key, -1 when the key's line is not known.
-        private static int KeyLine(JObject? json, string key) => json?[key] is { } value ? LineOf(value) ?? -1 : 0;
+        private static int KeyLine(ItemJson? json, string key) => json?[key] is { } value ? value.Line > 0 ? value.Line : -1 : 0;
     }
 
     /// <summary>
@@ -173,23 +187,23 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         if (DraftFiles.IsDraft(root))
         {
             // A draft is not data: one error naming what is left, and none of its proposals enter the dataset.
-            Error(new Place(file, root), DraftFiles.Refusal(root));
+            Error(file, root, DraftFiles.Refusal(root));
             return;
         }
         foreach (var property in root.Properties())
             if (property.Name is not ("nodes" or "relationships" or "$schema" or "description"))
-                Error(new Place(file, property), $"unknown top-level key '{property.Name}'; expected \"nodes\" and \"relationships\"");
+                Error(file, property, $"unknown top-level key '{property.Name}'; expected \"nodes\" and \"relationships\"");
 
-        foreach (var item in ArrayOf(file, root, "nodes"))
-            if (ReadNode(new Place(file, item)) is { } node) _nodes.Add(node);
-        foreach (var item in ArrayOf(file, root, "relationships"))
-            if (ReadRelationship(new Place(file, item)) is { } rel) _relationships.Add(rel);
+        foreach (var (item, index) in ArrayOf(file, root, "nodes"))
+            if (ReadNode(new Place(file, ItemJson.From(item), "nodes", Index: index)) is { } node) _nodes.Add(node);
+        foreach (var (item, index) in ArrayOf(file, root, "relationships"))
+            if (ReadRelationship(new Place(file, ItemJson.From(item), "relationships", Index: index)) is { } rel) _relationships.Add(rel);
     }
 
     /// <summary>Reads one node or relationship built from records rows, with the same checks as a JSON entry.</summary>
     public void ReadRecord(RecordItem item)
     {
-        var place = new Place(item.Place.File, item.Json, Record: item);
+        var place = new Place(item.Place.File, ItemJson.From(item.Json), Record: item);
         if (item.IsRelationship)
         {
             if (ReadRelationship(place) is { } rel) _relationships.Add(rel);
@@ -201,10 +215,10 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
     /// Reads one file as a stream, one item at a time, so the file's JSON is never held whole: the same checks, errors
     /// and places as <see cref="ReadFile(string, JObject)"/> on the parsed file, in the same order. The reader must be
     /// positioned on the root object's start. Anything the stream cannot reproduce exactly (a malformed file, a
-    /// repeated top-level key) throws <see cref="JsonReaderException"/> before anything of the file is kept, so the
+    /// repeated top-level key, a draft) throws <see cref="JsonReaderException"/> before anything of the file is kept, so the
     /// caller can fall back to parsing the whole file.
     /// </summary>
-    public void ReadFile(string file, JsonReader reader, JsonLoadSettings settings)
+    public void ReadFile(string file, JsonReader reader)
     {
         // Buckets in the order the whole-file reading reports: top-level keys, then for each array the entries that
         // are not objects before the entries' own errors.
@@ -213,6 +227,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         var items = new[] { new List<DatasetError>(), new List<DatasetError>() };
         var nodes = new List<(GraphNode, Mark)>();
         var relationships = new List<(GraphRelationship, Mark)>();
+        var notes = new[] { new Notes([], []), new Notes([], []) };
         var seen = new HashSet<string>(StringComparer.Ordinal);
         try
         {
@@ -222,20 +237,25 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
                 var name = (string)reader.Value!;
                 if (!seen.Add(name))
                     throw new JsonReaderException($"Property with the name '{name}' already exists in the current JSON object.");
+                // A draft's refusal lists what is left to review in the whole file, so a draft is read whole.
+                if (name == DraftFiles.DraftKey) throw new JsonReaderException("A draft is read whole.");
                 if (name is "nodes" or "relationships")
                 {
                     var index = name == "nodes" ? 0 : 1;
-                    ReadArray(file, name, reader, settings, shapes[index], items[index], index == 0
+                    _streamedNotes = notes[index];
+                    ReadArray(file, name, reader, shapes[index], items[index], index == 0
                         ? place => { if (ReadNode(place) is { } node) nodes.Add(node); }
                         : place => { if (ReadRelationship(place) is { } rel) relationships.Add(rel); });
                 }
                 else
                 {
-                    var property = JProperty.Load(reader, settings);
+                    var line = reader is IJsonLineInfo info && info.HasLineInfo() ? info.LineNumber : (int?)null;
+                    while (ReadOrThrow(reader) == JsonToken.Comment) { }
+                    _items.Read(reader);
                     if (name is not ("$schema" or "description"))
                     {
                         _sink = topLevel;
-                        Error(new Place(file, property), $"unknown top-level key '{name}'; expected \"nodes\" and \"relationships\"");
+                        Error(file, line, ItemJson.PathOfKey("", name), $"unknown top-level key '{name}'; expected \"nodes\" and \"relationships\"");
                     }
                 }
             }
@@ -245,6 +265,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         finally
         {
             _sink = _errors;
+            _streamedNotes = null;
         }
         _errors.AddRange(topLevel);
         _errors.AddRange(shapes[0]);
@@ -253,16 +274,21 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         _errors.AddRange(items[1]);
         _nodes.AddRange(nodes);
         _relationships.AddRange(relationships);
+        foreach (var (found, references) in notes)
+        {
+            _notes.AddRange(found);
+            _noteReferences.AddRange(references);
+        }
     }
 
-    private void ReadArray(string file, string key, JsonReader reader, JsonLoadSettings settings, List<DatasetError> shapeErrors,
+    private void ReadArray(string file, string key, JsonReader reader, List<DatasetError> shapeErrors,
         List<DatasetError> itemErrors, Action<Place> read)
     {
         while (ReadOrThrow(reader) == JsonToken.Comment) { }
         if (reader.TokenType != JsonToken.StartArray)
         {
             _sink = shapeErrors;
-            Error(new Place(file, JToken.ReadFrom(reader, settings), key), $"\"{key}\" must be an array");
+            Error(new Place(file, _items.Read(reader), key), $"\"{key}\" must be an array");
             return;
         }
         var index = 0;
@@ -272,12 +298,17 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
             if (reader.TokenType == JsonToken.StartObject)
             {
                 _sink = itemErrors;
-                read(new Place(file, JObject.Load(reader, settings), key, Index: index++));
+                read(new Place(file, _items.Read(reader), key, Index: index++));
+                if (_keepValues)
+                {
+                    _items.LetGo();
+                    _keepValues = false;
+                }
             }
             else
             {
                 _sink = shapeErrors;
-                Error(new Place(file, JToken.ReadFrom(reader, settings), key, Index: index++), $"each entry of \"{key}\" must be an object");
+                Error(new Place(file, _items.Read(reader), key, Index: index++), $"each entry of \"{key}\" must be an object");
             }
         }
     }
@@ -286,27 +317,27 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
     private static JsonToken ReadOrThrow(JsonReader reader) =>
         reader.Read() ? reader.TokenType : throw new JsonReaderException("Unexpected end of content.");
 
-    private IEnumerable<JObject> ArrayOf(string file, JObject root, string key)
+    private List<(JObject Item, int Index)> ArrayOf(string file, JObject root, string key)
     {
         var token = root[key];
         if (token is null) return [];
         if (token is not JArray array)
         {
-            Error(new Place(file, token), $"\"{key}\" must be an array");
+            Error(file, token, $"\"{key}\" must be an array");
             return [];
         }
-        var items = new List<JObject>();
-        foreach (var element in array)
+        var items = new List<(JObject, int)>();
+        for (var i = 0; i < array.Count; i++)
         {
-            if (element is JObject o) items.Add(o);
-            else Error(new Place(file, element), $"each entry of \"{key}\" must be an object");
+            if (array[i] is JObject o) items.Add((o, i));
+            else Error(file, array[i], $"each entry of \"{key}\" must be an object");
         }
         return items;
     }
 
     private (GraphNode, Mark)? ReadNode(Place place)
     {
-        var json = (JObject)place.Token;
+        var json = place.Token;
         var id = SharedId(RequiredString(place, json, "id"));
         var label = RequiredString(place, json, "label");
         var spec = GraphSchema.FindLabel(label);
@@ -356,11 +387,11 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
 
     private (GraphRelationship, Mark)? ReadRelationship(Place place)
     {
-        var json = (JObject)place.Token;
-        for (var property = json.First as JProperty; property is not null; property = property.Next as JProperty)
-            if (!RelationshipFields.Contains(property.Name))
+        var json = place.Token;
+        foreach (var property in json.Children)
+            if (!RelationshipFields.Contains(property.Name!))
             {
-                Error(place.Child(property), $"unknown field '{property.Name}' on a relationship; put values in \"properties\"");
+                Error(place.Key(property), $"unknown field '{property.Name}' on a relationship; put values in \"properties\"");
             }
         var type = RequiredString(place, json, "type");
         var from = SharedId(RequiredString(place, json, "from"));
@@ -382,8 +413,8 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         var properties = PropertyMap.Empty;
         if (json["properties"] is { } propsToken)
         {
-            if (propsToken is JObject propsJson)
-                properties = ReadProperties(place.Child(propsJson), propsJson, spec.Properties, [], type!);
+            if (propsToken.Type == ItemJsonType.Object)
+                properties = ReadProperties(place.Child(propsToken), propsToken, spec.Properties, [], type!);
             else
             {
                 Error(At(place, json, "properties"), "\"properties\" must be an object");
@@ -406,21 +437,21 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
     // One builder for every item's properties: reading a dataset allocates only the maps it keeps.
     private readonly PropertyMap.Builder _properties = new();
 
-    private PropertyMap ReadProperties(Place place, JObject json, IReadOnlyList<PropertySpec> specs,
+    private PropertyMap ReadProperties(Place place, ItemJson json, IReadOnlyList<PropertySpec> specs,
         HashSet<string> commonFields, string owner)
     {
         var result = _properties;
         var byName = SpecsByName.GetValue(specs, static list => list.ToDictionary(s => s.Name));
-        // Walked by sibling links: an enumerator and a cast iterator per item add up over a million items.
-        for (var property = json.First as JProperty; property is not null; property = property.Next as JProperty)
+        foreach (var property in json.Children)
         {
-            if (commonFields.Contains(property.Name) || property.Name == "label") continue;
-            if (!byName.TryGetValue(property.Name, out var spec))
+            var key = property.Name!;
+            if (commonFields.Contains(key) || key == "label") continue;
+            if (!byName.TryGetValue(key, out var spec))
             {
-                Error(place.Child(property), $"unknown property '{property.Name}' for {owner}; allowed: {string.Join(", ", specs.Select(s => s.Name))}");
+                Error(place.Key(property), $"unknown property '{property.Name}' for {owner}; allowed: {string.Join(", ", specs.Select(s => s.Name))}");
                 continue;
             }
-            var (valid, value) = ReadValue(place, spec, property.Value, owner);
+            var (valid, value) = ReadValue(place, spec, property, owner);
             if (valid && value is not null) result.Set(spec.Name, value);
         }
         foreach (var spec in specs)
@@ -447,9 +478,9 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
 
     // item: the place of the item (or its properties object) the value belongs to; the value's own place is made only
     // for an error, not for every value read.
-    private (bool Valid, object? Value) ReadValue(Place item, PropertySpec spec, JToken token, string owner)
+    private (bool Valid, object? Value) ReadValue(Place item, PropertySpec spec, ItemJson token, string owner)
     {
-        if (token.Type == JTokenType.Null)
+        if (token.Type == ItemJsonType.Null)
         {
             if (spec.Kind == PropertyKind.PeriodEnd) return (true, null);
             Error(item.Child(token), $"'{spec.Name}' may not be null; leave it out instead");
@@ -458,27 +489,27 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         switch (spec.Kind)
         {
             case PropertyKind.Boolean:
-                if (token.Type == JTokenType.Boolean) return (true, token.Value<bool>() ? True : False);
+                if (token.Type == ItemJsonType.Boolean) return (true, token.IsTrue ? True : False);
                 Error(item.Child(token), $"'{spec.Name}' must be true or false");
                 return (false, null);
             case PropertyKind.VocabularyList:
-                if (token is not JArray array || array.Count == 0 || array.Any(t => t.Type != JTokenType.String))
+                if (token.Type != ItemJsonType.Array || token.Children.Count == 0 || token.Children.Any(t => t.Type != ItemJsonType.String))
                 {
                     Error(item.Child(token), $"'{spec.Name}' must be a non-empty array of: {spec.Vocabulary!.Describe()}");
                     return (false, null);
                 }
-                var values = array.Select(t => Share(t.Value<string>()!)).ToArray();
+                var values = token.Children.Select(t => Share(t.Text!)).ToArray();
                 var unknown = values.Where(v => !spec.Vocabulary!.Contains(v)).ToList();
                 if (unknown.Count == 0) return (true, values);
                 Error(item.Child(token), $"unknown {spec.Vocabulary!.Name} '{string.Join("', '", unknown)}'; allowed: {spec.Vocabulary.Describe()}");
                 return (false, null);
         }
-        if (token.Type != JTokenType.String || string.IsNullOrWhiteSpace(token.Value<string>()))
+        if (token.Type != ItemJsonType.String || string.IsNullOrWhiteSpace(token.Text))
         {
             Error(item.Child(token), $"'{spec.Name}' of {owner} must be a non-empty string");
             return (false, null);
         }
-        var text = token.Value<string>()!;
+        var text = token.Text!;
         switch (spec.Kind)
         {
             case PropertyKind.Vocabulary when !spec.Vocabulary!.Contains(text):
@@ -495,12 +526,15 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         return (true, spec.Kind is PropertyKind.Vocabulary or PropertyKind.PartialDate or PropertyKind.PeriodEnd ? Share(text) : text);
     }
 
-    private void ReadNotes(Place place, string id, JObject json)
+    private void ReadNotes(Place place, string id, ItemJson json)
     {
         if (!FactNoteReader.HasNotes(json)) return;
-        var (note, references) = FactNoteReader.Read(id, json, (token, message) => Error(place.Child(token), message));
-        if (note is not null) _notes.Add((note, place.File));
-        _noteReferences.AddRange(references.Select(r => (r, place)));
+        // The references keep their item's values until the whole dataset is read: the stream reader must not reuse them.
+        _keepValues = true;
+        var (note, references) = FactNoteReader.Read(id, json, (token, message, atKey) => Error(atKey ? place.Key(token) : place.Child(token), message));
+        var (found, kept) = _streamedNotes ?? new Notes(_notes, _noteReferences);
+        if (note is not null) found.Add((note, place.File));
+        kept.AddRange(references.Select(r => (r, place)));
     }
 
     private void CheckNotes(Dictionary<string, GraphNode> nodesById)
@@ -527,7 +561,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         }
     }
 
-    private void CheckEventLegalStatus(Place place, JObject json, PropertyMap properties)
+    private void CheckEventLegalStatus(Place place, ItemJson json, PropertyMap properties)
     {
         if (properties.GetValueOrDefault("kind") is string kind
             && Vocabularies.EventKindsNeedingLegalStatus.Contains(kind) && !properties.ContainsKey("legalStatus")
@@ -537,7 +571,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         }
     }
 
-    private void CheckPseudonym(Place place, JObject json, PropertyMap properties)
+    private void CheckPseudonym(Place place, ItemJson json, PropertyMap properties)
     {
         var anonymity = properties.GetValueOrDefault("anonymity") as string;
         var hasPseudonym = properties.ContainsKey("pseudonym");
@@ -657,29 +691,29 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
 
     private static bool IsValidId(string id, string prefix) => Labels.IsWellFormedId(id) && id.StartsWith(prefix + ":", StringComparison.Ordinal);
 
-    private string? RequiredString(Place place, JObject json, string key)
+    private string? RequiredString(Place place, ItemJson json, string key)
     {
         var token = json[key];
-        if (token is { Type: JTokenType.String } && !string.IsNullOrWhiteSpace(token.Value<string>())) return token.Value<string>();
+        if (token is { Type: ItemJsonType.String } && !string.IsNullOrWhiteSpace(token.Text)) return token.Text;
         Error(token is null ? place : place.Child(token), token is null ? $"missing \"{key}\"" : $"\"{key}\" must be a non-empty string");
         return null;
     }
 
-    private string? OptionalString(Place place, JObject json, string key)
+    private string? OptionalString(Place place, ItemJson json, string key)
     {
         var token = json[key];
         if (token is null) return null;
-        if (token.Type == JTokenType.String) return token.Value<string>();
+        if (token.Type == ItemJsonType.String) return token.Text;
         Error(place.Child(token), $"\"{key}\" must be a string");
         return null;
     }
 
-    private string[]? StringList(Place place, JObject json, string key)
+    private string[]? StringList(Place place, ItemJson json, string key)
     {
         var token = json[key];
         if (token is null) return null;
-        if (token is JArray array && array.All(t => t.Type == JTokenType.String && !string.IsNullOrWhiteSpace(t.Value<string>())))
-            return array.Select(t => t.Value<string>()!).ToArray();
+        if (token.Type == ItemJsonType.Array && token.Children.All(t => t.Type == ItemJsonType.String && !string.IsNullOrWhiteSpace(t.Text)))
+            return token.Children.Select(t => t.Text!).ToArray();
         Error(place.Child(token), $"\"{key}\" must be an array of non-empty strings");
         return null;
     }
@@ -690,31 +724,32 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
     /// Citations: strings (<c>source:x</c>, or <c>source:x#p. 4</c>) or objects <c>{ "source": "source:x", "locator": "p. 4" }</c>,
     /// stored as <see cref="Citation"/> strings. Kept for every item as an array sized exactly.
     /// </summary>
-    private string[]? CitationList(Place place, JObject json, string key)
+    private string[]? CitationList(Place place, ItemJson json, string key)
     {
         var token = json[key];
         if (token is null) return null;
-        if (token is not JArray array)
+        if (token.Type != ItemJsonType.Array)
         {
             Error(place.Child(token), $"\"{key}\" must be an array of Source ids or {{ \"source\", \"locator\" }} objects");
             return null;
         }
         var result = _citations;
         result.Clear();
-        foreach (var item in array)
+        foreach (var item in token.Children)
         {
-            if (item.Type == JTokenType.String && !string.IsNullOrWhiteSpace(item.Value<string>()))
+            if (item.Type == ItemJsonType.String && !string.IsNullOrWhiteSpace(item.Text))
             {
                 // A citation without a locator repeats across items; one with a row or page is its own.
-                var citation = item.Value<string>()!;
+                var citation = item.Text!;
                 result.Add(citation.Contains(Citation.Separator) ? citation : Share(citation));
             }
-            else if (item is JObject cited && cited["source"] is { Type: JTokenType.String } source && !string.IsNullOrWhiteSpace(source.Value<string>())
-                     && cited.Properties().All(p => p.Name is "source" or "locator")
-                     && cited["locator"] is null or { Type: JTokenType.String })
+            else if (item is { Type: ItemJsonType.Object } cited && cited["source"] is { Type: ItemJsonType.String } source
+                     && !string.IsNullOrWhiteSpace(source.Text)
+                     && cited.Children.All(p => p.Name is "source" or "locator")
+                     && cited["locator"] is null or { Type: ItemJsonType.String })
             {
-                var id = source.Value<string>()!;
-                var locator = cited["locator"]?.Value<string>();
+                var id = source.Text!;
+                var locator = cited["locator"]?.Text;
                 if (id.Contains(Citation.Separator))
                     Error(place.Child(source), $"\"source\" '{id}' must be a Source id alone; put the place in \"locator\"");
                 else result.Add(Citation.Format(id, string.IsNullOrWhiteSpace(locator) ? null : locator.Trim()));
@@ -724,7 +759,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         return result.Count == 0 ? [] : [.. result];
     }
 
-    private static Place At(Place place, JObject json, string key) => json[key] is { } token ? place.Child(token) : place;
+    private static Place At(Place place, ItemJson json, string key) => json[key] is { } token ? place.Child(token) : place;
 
     private void Error(Place place, string message)
     {
@@ -744,7 +779,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
     }
 
     // "from", "properties.from", "categories[0]" -> the property a token belongs to (how a records item names its cells).
-    private static string? PropertyOf(JToken token)
+    private static string? PropertyOf(ItemJson token)
     {
         var path = token.Path;
         if (path.StartsWith("properties.", StringComparison.Ordinal)) path = path["properties.".Length..];
@@ -752,6 +787,9 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         var name = end < 0 ? path : path[..end];
         return name.Length == 0 ? null : name;
     }
+
+    // A token of a file read whole, outside any item (a top-level key, a list that is not an array).
+    private void Error(string file, JToken token, string message) => Error(file, LineOf(token), token.Path, message);
 
     private void Error(string file, int? line, string path, string message) =>
         _sink.Add(new DatasetError(file, line, path.Length > 0 ? "$." + path : "$", message));
