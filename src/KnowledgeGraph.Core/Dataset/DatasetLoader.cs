@@ -10,7 +10,7 @@ namespace KnowledgeGraph.Core.Dataset;
 /// </summary>
 public static class DatasetLoader
 {
-    private static readonly JsonLoadSettings Settings = new()
+    internal static readonly JsonLoadSettings Settings = new()
     {
         LineInfoHandling = LineInfoHandling.Load,
         DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,

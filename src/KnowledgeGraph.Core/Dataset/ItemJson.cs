@@ -10,7 +10,8 @@ public enum ItemJsonType { Object, Array, String, Boolean, Integer, Float, Null,
 /// One value of a dataset item's JSON as the validator reads it: its kind and value, the line it starts on, the line of
 /// the key that names it, and where it sits in the item (for a JSON path like <c>properties.from</c> or
 /// <c>sources[1]</c>). What the validator needs of a <see cref="JToken"/> and no more: a national dataset is a million
-/// items, and a <see cref="JObject"/> with its properties, values and line annotations cost six objects per value.
+/// items, and a <see cref="JObject"/> holds a <see cref="JProperty"/>, a <see cref="JValue"/> and their line annotations
+/// for every key.
 /// Values read from a stream by <see cref="ItemJsonReader"/> are reused for the next item, so nothing may keep one
 /// (keep its <see cref="Path"/> and <see cref="Line"/> instead), unless the reader is told to let go of them.
 /// </summary>

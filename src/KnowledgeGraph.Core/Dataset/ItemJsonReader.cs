@@ -57,29 +57,25 @@ internal sealed class ItemJsonReader
                 var i = 0;
                 while (Advance(reader) != JsonToken.EndArray) node.Add(Read(reader, node, null, i++, 0));
                 break;
-            case JsonToken.String:
-                node.Reset(ItemJsonType.String, reader.Value, line, parent, name, index, keyLine);
-                break;
-            case JsonToken.Boolean:
-                node.Reset(ItemJsonType.Boolean, reader.Value, line, parent, name, index, keyLine);
-                break;
-            case JsonToken.Integer:
-                node.Reset(ItemJsonType.Integer, reader.Value, line, parent, name, index, keyLine);
-                break;
-            case JsonToken.Float:
-                node.Reset(ItemJsonType.Float, reader.Value, line, parent, name, index, keyLine);
-                break;
-            case JsonToken.Null:
-                node.Reset(ItemJsonType.Null, null, line, parent, name, index, keyLine);
-                break;
-            case JsonToken.Undefined or JsonToken.Date or JsonToken.Bytes or JsonToken.Raw:
-                node.Reset(ItemJsonType.Other, reader.Value, line, parent, name, index, keyLine);
-                break;
             default:
-                throw new JsonReaderException($"Unexpected token {reader.TokenType} where a value was expected.");
+                node.Reset(ScalarKind(reader.TokenType), reader.Value, line, parent, name, index, keyLine);
+                break;
         }
         return node;
     }
+
+    // A date is "other", not a string: the reader turns ISO date-times into dates, as it did for JObject.Load.
+    private static ItemJsonType ScalarKind(JsonToken token) => token switch
+    {
+        JsonToken.String => ItemJsonType.String,
+        JsonToken.Boolean => ItemJsonType.Boolean,
+        JsonToken.Integer => ItemJsonType.Integer,
+        JsonToken.Float => ItemJsonType.Float,
+        JsonToken.Null => ItemJsonType.Null,
+        JsonToken.Undefined or JsonToken.Date or JsonToken.Bytes or JsonToken.Raw => ItemJsonType.Other,
+        // A constructor (new Date(…)) and the like: the caller parses the file whole instead.
+        _ => throw new JsonReaderException($"Unexpected token {token} where a value was expected."),
+    };
 
     // Comments are skipped, as JToken.ReadFrom skips them by default; a stream that ends inside a value is malformed.
     private static JsonToken Advance(JsonReader reader)

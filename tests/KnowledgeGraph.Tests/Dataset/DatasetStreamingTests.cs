@@ -12,12 +12,6 @@ namespace KnowledgeGraph.Tests.Dataset;
 /// </summary>
 public class DatasetStreamingTests
 {
-    private static readonly JsonLoadSettings Settings = new()
-    {
-        LineInfoHandling = LineInfoHandling.Load,
-        DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
-    };
-
     [Fact]
     public void A_streamed_file_gives_the_errors_and_items_of_the_file_parsed_whole()
     {
@@ -31,7 +25,7 @@ public class DatasetStreamingTests
 
             var wholeErrors = new List<DatasetError>();
             var whole = new DatasetValidator(wholeErrors);
-            whole.ReadFile("f.json", (JObject)JToken.Parse(text, Settings));
+            whole.ReadFile("f.json", (JObject)JToken.Parse(text, DatasetLoader.Settings));
             var wholeDataset = whole.Finish();
 
             var streamedErrors = new List<DatasetError>();
