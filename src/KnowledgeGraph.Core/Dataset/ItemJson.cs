@@ -98,12 +98,43 @@ public sealed class ItemJson
 
     internal void Add(ItemJson child) => _children.Add(child);
 
-    /// <summary>A copy of a parsed token (a file read whole, an item built from records rows), with its lines: read
-    /// back through a token reader, which gives each token's own line, by a reader of its own, so nothing reuses it.</summary>
-    public static ItemJson From(JToken token)
+    /// <summary>A copy of a parsed token (a file read whole, an item built from records rows), with its lines.</summary>
+    public static ItemJson From(JToken token) => From(token, null, null, -1, 0);
+
+    private static ItemJson From(JToken token, ItemJson? parent, string? name, int index, int keyLine)
     {
-        using var reader = new JTokenReader(token);
-        reader.Read();
-        return new ItemJsonReader().Read(reader);
+        var node = new ItemJson();
+        var line = LineOf(token);
+        switch (token)
+        {
+            case JObject json:
+                node.Reset(ItemJsonType.Object, null, line, parent, name, index, keyLine == 0 ? line : keyLine);
+                foreach (var property in json.Properties())
+                    node.Add(From(property.Value, node, property.Name, -1, LineOf(property)));
+                break;
+            case JArray array:
+                node.Reset(ItemJsonType.Array, null, line, parent, name, index, keyLine == 0 ? line : keyLine);
+                for (var i = 0; i < array.Count; i++) node.Add(From(array[i], node, null, i, 0));
+                break;
+            default:
+                // A constructor (new Date(…)) is not a value a dataset can hold: kept as "other", with nothing in it.
+                node.Reset(TypeOf(token.Type), (token as JValue)?.Value, line, parent, name, index, keyLine == 0 ? line : keyLine);
+                break;
+        }
+        return node;
     }
+
+    private static int LineOf(JToken token) => ((IJsonLineInfo)token).HasLineInfo() ? ((IJsonLineInfo)token).LineNumber : 0;
+
+    internal static ItemJsonType TypeOf(JTokenType type) => type switch
+    {
+        JTokenType.Object => ItemJsonType.Object,
+        JTokenType.Array => ItemJsonType.Array,
+        JTokenType.String => ItemJsonType.String,
+        JTokenType.Boolean => ItemJsonType.Boolean,
+        JTokenType.Integer => ItemJsonType.Integer,
+        JTokenType.Float => ItemJsonType.Float,
+        JTokenType.Null => ItemJsonType.Null,
+        _ => ItemJsonType.Other,
+    };
 }

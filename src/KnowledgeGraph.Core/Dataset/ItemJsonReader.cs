@@ -57,11 +57,6 @@ internal sealed class ItemJsonReader
                 var i = 0;
                 while (Advance(reader) != JsonToken.EndArray) node.Add(Read(reader, node, null, i++, 0));
                 break;
-            case JsonToken.StartConstructor:
-                // A constructor (new Date(…)) is not a value a dataset can hold: kept as "other", with nothing in it.
-                node.Reset(ItemJsonType.Other, null, line, parent, name, index, keyLine);
-                reader.Skip();
-                break;
             default:
                 node.Reset(ScalarKind(reader.TokenType), reader.Value, line, parent, name, index, keyLine);
                 break;
@@ -78,6 +73,7 @@ internal sealed class ItemJsonReader
         JsonToken.Float => ItemJsonType.Float,
         JsonToken.Null => ItemJsonType.Null,
         JsonToken.Undefined or JsonToken.Date or JsonToken.Bytes or JsonToken.Raw => ItemJsonType.Other,
+        // A constructor (new Date(…)) and the like: the caller parses the file whole instead.
         _ => throw new JsonReaderException($"Unexpected token {token} where a value was expected."),
     };
 
