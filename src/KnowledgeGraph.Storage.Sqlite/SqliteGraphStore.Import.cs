@@ -57,8 +57,8 @@ public sealed partial class SqliteGraphStore
         var ids = new HashSet<string>(dataset.Nodes.Count, StringComparer.Ordinal);
         if (dataset.Nodes.Any(n => !ids.Add(n.Id))) return false;
         if (dataset.Relationships.Any(r => !ids.Contains(r.From) || !ids.Contains(r.To))) return false;
-        var relationshipIds = new HashSet<string>(dataset.Relationships.Count, StringComparer.Ordinal);
-        return dataset.Relationships.All(r => relationshipIds.Add(r.Id));
+        var relationshipIds = new HashSet<GraphRelationship>(dataset.Relationships.Count, GraphRelationship.IdComparer);
+        return dataset.Relationships.All(relationshipIds.Add);
     }
 
     private static ImportSummary BulkLoad(SqliteConnection connection, Dataset dataset, IProgress<ImportProgress>? progress,

@@ -53,6 +53,12 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
     // relationships, a unit by hundreds.
     private string? SharedId(string? id) => id is null ? null : Share(id);
 
+    // Free text is shared only when short: "Constable" or "Kent" repeats by the thousand in a release, a summary rarely
+    // does, and keeping every long text in the table as well would cost more than it saves.
+    private const int ShortText = 32;
+
+    private string? ShareShort(string? text) => text is { Length: <= ShortText } ? Share(text) : text;
+
     // Spec lists are static (GraphSchema); looking properties up by name must not rebuild a dictionary per item.
     private static readonly ConditionalWeakTable<IReadOnlyList<PropertySpec>, Dictionary<string, PropertySpec>> SpecsByName = new();
 
@@ -381,7 +387,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         // mistake gives one error rather than a cascade of "no node has this id".
         if (id is null || label is null) return null;
         ReadNotes(place, id, json);
-        var displayName = spec.HasName ? name?.Trim() ?? id : VictimProtection.DisplayName(properties);
+        var displayName = spec.HasName ? ShareShort(name?.Trim()) ?? id : VictimProtection.DisplayName(properties);
         return (new GraphNode(id, spec.Label, displayName, aliases, properties, sources), place.ToMark(NodeMarkKeys));
     }
 
@@ -429,9 +435,10 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         }
 
         if (from is null || to is null) return null;
-        var relId = GraphRelationship.MakeId(type!, from, to, key);
-        ReadNotes(place, relId, json);
-        return (new GraphRelationship(relId, spec.Type, from, to, properties, sources ?? []), place.ToMark(RelationshipMarkKeys));
+        var relationship = GraphRelationship.Keyed(spec.Type, from, to, key, properties, sources ?? []);
+        // A relationship's id is made when asked for, so only for one with notes.
+        if (FactNoteReader.HasNotes(json)) ReadNotes(place, relationship.Id, json);
+        return (relationship, place.ToMark(RelationshipMarkKeys));
     }
 
     // One builder for every item's properties: reading a dataset allocates only the maps it keeps.
@@ -522,8 +529,9 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
                 Error(item.Child(token), $"'{spec.Name}': {endError} (or \"present\", or leave it out when unknown)");
                 return (false, null);
         }
-        // Vocabulary words and dates repeat across a national graph: one string each, not one per item.
-        return (true, spec.Kind is PropertyKind.Vocabulary or PropertyKind.PartialDate or PropertyKind.PeriodEnd ? Share(text) : text);
+        // Vocabulary words and dates repeat across a national graph: one string each, not one per item. So do short
+        // texts (ranks, roles, places).
+        return (true, spec.Kind is PropertyKind.Vocabulary or PropertyKind.PartialDate or PropertyKind.PeriodEnd ? Share(text) : ShareShort(text));
     }
 
     private void ReadNotes(Place place, string id, ItemJson json)
@@ -616,14 +624,15 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         foreach (var (node, place) in _nodes)
             CheckSources(place, node.Sources, nodesById, $"{node.Label} '{node.Id}'");
 
-        var relationshipIds = new Dictionary<string, Mark>(_relationships.Count, StringComparer.Ordinal);
+        // By id, without making the ids.
+        var relationshipIds = new Dictionary<GraphRelationship, Mark>(_relationships.Count, GraphRelationship.IdComparer);
         foreach (var (rel, place) in _relationships)
         {
             var spec = GraphSchema.FindType(rel.Type)!;
-            if (!relationshipIds.TryAdd(rel.Id, place))
+            if (!relationshipIds.TryAdd(rel, place))
             {
                 repeats = true;
-                Error(place, $"duplicate relationship {rel.Type} {rel.From} -> {rel.To} (first in {relationshipIds[rel.Id].Describe()}); give each a distinct \"key\"");
+                Error(place, $"duplicate relationship {rel.Type} {rel.From} -> {rel.To} (first in {relationshipIds[rel].Describe()}); give each a distinct \"key\"");
             }
             CheckEndpoint(place, "from", rel.From, spec.FromLabels, spec.Type, nodesById);
             CheckEndpoint(place, "to", rel.To, spec.ToLabels, spec.Type, nodesById);
@@ -647,7 +656,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         // graph is a million items, and removing repeats that are not there cost a second.
         return WithheldFacts.Apply(new Model.Dataset(
             repeats ? _nodes.Select(n => n.Node).DistinctBy(n => n.Id).ToList() : _nodes.Select(n => n.Node).ToList(),
-            repeats ? _relationships.Select(r => r.Rel).DistinctBy(r => r.Id).ToList() : _relationships.Select(r => r.Rel).ToList(),
+            repeats ? _relationships.Select(r => r.Rel).Distinct(GraphRelationship.IdComparer).ToList() : _relationships.Select(r => r.Rel).ToList(),
             _notes.Select(n => n.Note).DistinctBy(n => n.FactId).ToList()));
     }
 
@@ -756,8 +765,18 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
             }
             else Error(place.Child(item), $"each entry of \"{key}\" must be a Source id or an object {{ \"source\": \"source:…\", \"locator\": \"p. 4\" }}");
         }
-        return result.Count == 0 ? [] : [.. result];
+        if (result.Count == 0) return [];
+        // Most items cite one source, without a locator: they share one array per source (never written to).
+        if (result.Count == 1 && !result[0].Contains(Citation.Separator))
+        {
+            ref var single = ref CollectionsMarshal.GetValueRefOrAddDefault(_singleCitations, result[0], out var known);
+            if (!known) single = [result[0]];
+            return single!;
+        }
+        return [.. result];
     }
+
+    private readonly Dictionary<string, string[]> _singleCitations = new(StringComparer.Ordinal);
 
     private static Place At(Place place, ItemJson json, string key) => json[key] is { } token ? place.Child(token) : place;
 
