@@ -25,6 +25,7 @@ public sealed record GraphRelationship
     private readonly string? _id;
     private readonly string? _key;
 
+    // Parameters named as the properties they set, as when this was a positional record, so named arguments still read.
     public GraphRelationship(string Id, string Type, string From, string To, IReadOnlyDictionary<string, object?> Properties,
         IReadOnlyList<string> Sources)
         : this(Type, From, To, Properties, Sources) => _id = Id ?? throw new ArgumentNullException(nameof(Id));
