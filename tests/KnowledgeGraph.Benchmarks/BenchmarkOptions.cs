@@ -9,6 +9,8 @@ public sealed record BenchmarkOptions
     public int Seed { get; init; } = 42;
     /// <summary>Timed requests per row (after one warm-up pass over the row's ids).</summary>
     public int Requests { get; init; } = 50;
+    /// <summary>Each row's warm-up: passes over its ids for at least this long (at least one pass) before the timed requests.</summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(3);
     /// <summary>A row stops early when this is spent, so a slow build still finishes; the table shows how many ran.</summary>
     public TimeSpan RowBudget { get; init; } = TimeSpan.FromSeconds(120);
     public TimeSpan LoadDuration { get; init; } = TimeSpan.FromSeconds(60);
@@ -31,6 +33,7 @@ public sealed record BenchmarkOptions
           --officers N        officers (default 150000)        --cases N          cases (default 50000)
           --seed N            generator seed (default 42)      --requests N       timed requests per row (default 50)
           --row-seconds S     most time one row may take (120) --load-seconds S   load phase length (default 60)
+          --warm-up-seconds S each row's warm-up before timing (3; at least one pass over its ids)
           --clients N         concurrent load clients (16)     --load-max N       most load requests (5000000)
           --api PATH          built KnowledgeGraph.Api.dll     --importer PATH    built KnowledgeGraph.Importer.dll (Neo4j import)
           --work DIR          working directory (kept)         --keep             keep the temp working directory
@@ -56,6 +59,7 @@ public sealed record BenchmarkOptions
                 case "--seed": options = options with { Seed = Int() }; break;
                 case "--requests": options = options with { Requests = Int() }; break;
                 case "--row-seconds": options = options with { RowBudget = TimeSpan.FromSeconds(Seconds()) }; break;
+                case "--warm-up-seconds": options = options with { WarmUp = TimeSpan.FromSeconds(Seconds()) }; break;
                 case "--load-seconds": options = options with { LoadDuration = TimeSpan.FromSeconds(Seconds()) }; break;
                 case "--clients": options = options with { Clients = Int() }; break;
                 case "--load-max": options = options with { LoadMaxRequests = Int() }; break;

@@ -14,7 +14,7 @@ public static class BenchmarkTable
         var md = new StringBuilder();
         md.Line(FormattableString.Invariant($"Graph: {graph.Nodes:N0} nodes, {graph.Relationships:N0} relationships ({options.Size.Officers:N0} officers, {options.Size.Cases:N0} cases, seed {options.Seed}). ")
             + FormattableString.Invariant($"Machine: {NationalBenchmark.Machine()}, load average {loadAtStart} at the start and {NationalBenchmark.LoadAverage()} at the end. Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. ")
-            + FormattableString.Invariant($"Each row: one warm-up pass over its ids, then up to {options.Requests} timed requests (at most {options.RowBudget.TotalSeconds:0} s per row), ")
+            + FormattableString.Invariant($"Each row: warm-up passes over its ids for {options.WarmUp.TotalSeconds:0.#} s (at least one), then up to {options.Requests} timed requests (at most {options.RowBudget.TotalSeconds:0} s per row), ")
             + "milliseconds to the last byte through HTTP on 127.0.0.1; a non-2xx answer counts as an error.");
         md.Line("");
         var side = neo4j is not null;
@@ -66,6 +66,8 @@ public static class BenchmarkTable
         Special("load: the same mix, every answer worked out (Cache-Control: no-cache)", "≥ 5,000/s, 0 errors, memory flat", Load(embedded.FreshLoad),
             LoadMet(embedded.FreshLoad), "report", neo4j is null ? "" : Load(neo4j.FreshLoad), "",
             neo4j is null ? "" : Ratio(embedded.FreshLoad.PerSecond, neo4j.FreshLoad.PerSecond) + " (embedded ÷ Neo4j throughput)");
+        md.Line("").Line(Cold(embedded));
+        if (neo4j is not null) md.Line("").Line(Cold(neo4j));
         if (neo4j is null) md.Line("").Line(neo4jNote);
         return md.ToString().TrimEnd();
 
@@ -89,6 +91,12 @@ public static class BenchmarkTable
             : (text.Length == 0 ? "" : text.TrimEnd() + "\n\n") + block + "\n";
         File.WriteAllText(path, text);
     }
+
+    // The rows above are warm; this says what the first pass after the start gave, so a cold process is not hidden.
+    private static string Cold(StoreRun run) =>
+        $"{run.Store}, the first warm-up pass of each row (one request per id, the process just started; p50 / max): "
+        + string.Join("; ", run.Rows.Where(r => r.Cold is { Count: > 0 }).Select(r => string.Create(CultureInfo.InvariantCulture,
+            $"{r.Name} {Ms(r.Cold!.P50)} / {Ms(r.Cold.Max)}"))) + ".";
 
     private static string Figures(RowResult r)
     {

@@ -134,10 +134,11 @@ public static class NationalBenchmark
             var results = new List<RowResult>();
             foreach (var row in rows)
             {
-                var result = await http.MeasureAsync(row, options.Requests, options.RowBudget);
+                var result = await http.MeasureAsync(row, options.Requests, options.WarmUp, options.RowBudget);
                 results.Add(result);
                 output.WriteLine($"{store}: {row.Name}: p50 {result.P50:F1} ms, p99 {result.P99:F1} ms, max {result.Max:F1} ms (n={result.Count})"
-                    + (result.ErrorCount > 0 ? $", errors {BenchmarkTable.Errors(result.Errors)}" : ""));
+                    + (result.ErrorCount > 0 ? $", errors {BenchmarkTable.Errors(result.Errors)}" : "")
+                    + $"; warm-up {result.WarmUpPasses} passes in {result.WarmUpTime.TotalSeconds:F1} s, the first (cold) p50 {result.Cold?.P50:F1} ms, max {result.Cold?.Max:F1} ms");
             }
             var export = await http.ExportAsync();
             output.WriteLine($"{store}: GraphML export {export.Time.TotalSeconds:F1} s, {Mb(export.Bytes)}, {(export.Complete ? "complete" : "INCOMPLETE: " + export.Error)}");

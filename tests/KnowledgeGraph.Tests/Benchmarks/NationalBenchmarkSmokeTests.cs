@@ -17,6 +17,7 @@ public sealed class NationalBenchmarkSmokeTests(ITestOutputHelper output)
         {
             Size = new GraphSize(200, 50),
             Requests = 2,
+            WarmUp = TimeSpan.Zero, // one pass
             RowBudget = TimeSpan.FromSeconds(20),
             LoadDuration = TimeSpan.FromSeconds(2),
             Clients = 4,
@@ -35,6 +36,9 @@ public sealed class NationalBenchmarkSmokeTests(ITestOutputHelper output)
         var rows = RequestPlan.Rows(report.Graph);
         Assert.All(rows, row => Assert.NotEmpty(row.Urls));
         Assert.All(report.Embedded.Rows, row => Assert.Equal(options.Requests, row.Count));
+        // The first warm-up pass is the cold figure: one answer per id, and the table says it.
+        Assert.All(report.Embedded.Rows.Zip(rows), p => Assert.Equal((p.Second.Urls.Count, 1), (p.First.Cold!.Count, p.First.WarmUpPasses)));
+        Assert.Contains("the first warm-up pass of each row", report.Markdown);
         foreach (var name in rows.Select(r => r.Name).Concat(["export GraphML", "first start", "API resident memory", "import", "load"]))
             Assert.Contains($"| {name}", report.Markdown);
     }
