@@ -63,6 +63,15 @@ public sealed record Period(PeriodEnd From, PeriodEnd To)
     /// </summary>
     public Overlap OverlapWith(Period other, DateOnly today)
     {
+        var certainty = OverlapCertainty(other, today);
+        return certainty == Certainty.None ? new Overlap(Certainty.None, null, null)
+            : new Overlap(certainty, LaterStart(From, other.From), EarlierEnd(To, other.To));
+    }
+
+    /// <summary>The certainty of <see cref="OverlapWith"/> alone: for the callers that only ask whether (a force's
+    /// thousands of cases per question), without writing the shared period's ends as text.</summary>
+    public Certainty OverlapCertainty(Period other, DateOnly today)
+    {
         var (aStartEarliest, aStartLatest) = StartBounds(From);
         var (bStartEarliest, bStartLatest) = StartBounds(other.From);
         var (aEndEarliest, aEndLatest) = EndBounds(To, today);
@@ -70,11 +79,11 @@ public sealed record Period(PeriodEnd From, PeriodEnd To)
 
         var latestPossibleStart = Max(aStartEarliest, bStartEarliest);
         var earliestPossibleEnd = Min(aEndLatest, bEndLatest);
-        if (latestPossibleStart > earliestPossibleEnd) return new Overlap(Certainty.None, null, null);
+        if (latestPossibleStart > earliestPossibleEnd) return Certainty.None;
 
         var certain = aStartLatest is not null && bStartLatest is not null && aEndEarliest is not null && bEndEarliest is not null
             && Max(aStartLatest.Value, bStartLatest.Value) <= Min(aEndEarliest.Value, bEndEarliest.Value);
-        return new Overlap(certain ? Certainty.Certain : Certainty.Possible, LaterStart(From, other.From), EarlierEnd(To, other.To));
+        return certain ? Certainty.Certain : Certainty.Possible;
     }
 
     // An unknown start may be as early as anything and as late as anything; null marks "not known".

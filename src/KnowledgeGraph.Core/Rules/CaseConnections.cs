@@ -104,7 +104,7 @@ public static class CaseConnectionRule
         foreach (var other in facts.Candidates)
         {
             if (!candidateIds.Add(other.Case.Id)) continue;
-            if (Connect(subject, other, hubByKey, today) is { } connection) full.Add(connection);
+            if (Connect(subject, subjectPeriod, other, hubByKey, today) is { } connection) full.Add(connection);
         }
         full.Sort(Compare);
 
@@ -153,6 +153,7 @@ public static class CaseConnectionRule
         // Each hub's rank and whether it is a non-weak link, worked out once rather than per member.
         var hubRank = hubs.Select(h => Rank(h.Kind)).ToArray();
         var hubStrong = hubs.Select(h => StrengthOf(h.Kind) != "weak" ? 1 : 0).ToArray();
+        var subjectSpan = SureSpan.Of(subjectPeriod);
         var memberCount = 0;
         for (var h = 0; h < hubs.Count; h++)
         {
@@ -168,7 +169,7 @@ public static class CaseConnectionRule
                     slotOf[o] = Candidate;
                     continue;
                 }
-                if (hub.Kind == Force && !LinksThrough(hub, hub.Cases[i], subjectPeriod, today)) continue;
+                if (!LinksThrough(hub, i, subjectSpan, today)) continue;
                 if (slot == Unseen)
                 {
                     slotOf[o] = slot = memberCount++;
@@ -205,8 +206,9 @@ public static class CaseConnectionRule
                 if (position >= offset)
                 {
                     var member = MemberAt(order[m]);
-                    var links = OrderLinks(hubs.Where(h => Array.BinarySearch(h.Orders, member.Order) >= 0 && LinksThrough(h, member, subjectPeriod, today))
-                        .Select(h => HubLink(subject.Case, h, member.Case, subjectPeriod)).ToList());
+                    var links = OrderLinks(hubs.Select(h => (Hub: h, At: Array.BinarySearch(h.Orders, member.Order)))
+                        .Where(x => x.At >= 0 && LinksThrough(x.Hub, x.At, subjectSpan, today))
+                        .Select(x => HubLink(subject.Case, x.Hub, member.Case, subjectPeriod)).ToList());
                     items.Add(new CaseConnection(member.Case, member.LegalStatus, StrengthOf(links[0].Kind), links));
                 }
                 m++;
@@ -221,8 +223,9 @@ public static class CaseConnectionRule
     }
 
     // A force links two cases only when their periods certainly overlap (a force employs thousands); other hubs always do.
-    private static bool LinksThrough(CaseHub hub, CaseHubMember member, Period subjectPeriod, DateOnly today) =>
-        hub.Kind != Force || subjectPeriod.OverlapWith(member.Period, today).Certainty == Certainty.Certain;
+    // The member at position at of the hub; from the spans the hub keeps, as this runs for every member of every force.
+    private static bool LinksThrough(CaseHub hub, int at, SureSpan? subjectSpan, DateOnly today) =>
+        hub.Kind != Force || SureSpan.Meet(subjectSpan, hub.SureSpans[at], today);
 
     /// <summary>The indexes 0..count-1 with the <paramref name="k"/> smallest keys, smallest first (keys are distinct):
     /// a bounded heap, so a first page of 50k hub members costs a pass, not a sort.</summary>
@@ -255,9 +258,13 @@ public static class CaseConnectionRule
         return false;
     }
 
-    public static CaseConnection? Connect(CaseFacts subject, CaseFacts other, IReadOnlyDictionary<string, CaseHub> hubs, DateOnly today)
+    public static CaseConnection? Connect(CaseFacts subject, CaseFacts other, IReadOnlyDictionary<string, CaseHub> hubs, DateOnly today) =>
+        Connect(subject, CasePeriod(subject), other, hubs, today);
+
+    // The subject's period is worked out once per question, not once per candidate: it parses every date of the case.
+    private static CaseConnection? Connect(CaseFacts subject, Period subjectPeriod, CaseFacts other, IReadOnlyDictionary<string, CaseHub> hubs, DateOnly today)
     {
-        var links = OrderLinks(LinksBetween(subject, other, hubs, today).ToList());
+        var links = OrderLinks(LinksBetween(subject, subjectPeriod, other, hubs, today).ToList());
         return links.Count == 0 ? null : new CaseConnection(other.Case, other.LegalStatus, StrengthOf(links[0].Kind), links);
     }
 
@@ -288,7 +295,7 @@ public static class CaseConnectionRule
         return Kinds.Count;
     }
 
-    private static IEnumerable<ConnectionLink> LinksBetween(CaseFacts a, CaseFacts b, IReadOnlyDictionary<string, CaseHub> hubs, DateOnly today)
+    private static IEnumerable<ConnectionLink> LinksBetween(CaseFacts a, Period aPeriod, CaseFacts b, IReadOnlyDictionary<string, CaseHub> hubs, DateOnly today)
     {
         if (a.RelatedCases.Any(r => r.Id == b.Case.Id) || b.RelatedCases.Any(r => r.Id == a.Case.Id))
             yield return Link(Related, $"{a.Case.Name} is recorded as related to {b.Case.Name}", a.Case, b.Case);
@@ -296,8 +303,8 @@ public static class CaseConnectionRule
         foreach (var officer in a.Subjects.Select(s => s.Officer).IntersectBy(b.Subjects.Select(s => s.Officer.Id), o => o.Id))
             yield return Link(Officer, $"{officer.Name} is a subject of both cases", a.Case, officer, b.Case);
 
-        var aPeriod = CasePeriod(a);
-        var casesOverlap = aPeriod.OverlapWith(CasePeriod(b), today).Certainty == Certainty.Certain;
+        var bPeriod = CasePeriod(b);
+        var casesOverlap = aPeriod.OverlapCertainty(bPeriod, today) == Certainty.Certain;
         foreach (var sa in a.Subjects)
             foreach (var sb in b.Subjects.Where(s => s.Officer.Id != sa.Officer.Id))
                 foreach (var ra in sa.Service)
@@ -320,13 +327,10 @@ public static class CaseConnectionRule
                         }
                     }
 
-        // Hub units and forces: one link each when both cases have a subject who served there.
+        // Hub units and forces: one link each when both cases have a subject who served there (a force, like any force
+        // link, only when the cases certainly overlap in time).
         foreach (var hub in hubs.Values.Where(h => h.Kind is Unit or Force))
-            if (HasServiceAt(b, hub))
-            {
-                var link = HubLink(a.Case, hub, b.Case, aPeriod, CasePeriod(b), today);
-                if (link is not null) yield return link;
-            }
+            if (HasServiceAt(b, hub) && (hub.Kind != Force || casesOverlap)) yield return HubLink(a.Case, hub, b.Case, aPeriod);
 
         var actorsB = b.Events.SelectMany(e => e.Actors).Where(IsInstitution).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var actor in a.Events.SelectMany(e => e.Actors).Where(n => IsInstitution(n) && actorsB.Contains(n.Id)).DistinctBy(n => n.Id))
@@ -338,9 +342,6 @@ public static class CaseConnectionRule
         foreach (var category in a.Categories.Intersect(b.Categories, StringComparer.Ordinal))
             yield return Link(Category, $"both cases are in the category {category}", a.Case, b.Case);
     }
-
-    private static ConnectionLink? HubLink(NodeRef a, CaseHub hub, NodeRef b, Period aPeriod, Period bPeriod, DateOnly today) =>
-        hub.Kind == Force && aPeriod.OverlapWith(bPeriod, today).Certainty != Certainty.Certain ? null : HubLink(a, hub, b, aPeriod);
 
     /// <summary>The one link through a hub; the same words as the link it stands for, so a hub member reads like any other.</summary>
     private static ConnectionLink HubLink(NodeRef a, CaseHub hub, NodeRef b, Period aPeriod) => hub.Kind switch
