@@ -21,7 +21,7 @@ public sealed partial class SqliteGraphStore
         SELECT rel_id, officer_id, officer_label, officer_name, org_id, org_label, org_name, force_id, properties, sources FROM service
         """;
 
-    private static async Task<List<ServiceRecord>> LoadServiceAsync(SqliteConnection connection, string where, CancellationToken cancellationToken,
+    private async Task<List<ServiceRecord>> LoadServiceAsync(SqliteConnection connection, string where, CancellationToken cancellationToken,
         params (string Name, object? Value)[] parameters)
     {
         var rows = await connection.QueryAsync($"{ServiceSql} {where} ORDER BY rel_id",

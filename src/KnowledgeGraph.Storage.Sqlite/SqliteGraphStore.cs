@@ -45,6 +45,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         _caseIndex.Reset();
         _citationIndex.Reset();
         _nameIndex.Reset();
+        _sourceRefs = new(StringComparer.Ordinal);
         ResetTopology();
     }
 
@@ -116,23 +117,6 @@ public sealed partial class SqliteGraphStore : IGraphStore
 
     private static async Task<GraphNode?> LoadNodeAsync(SqliteConnection connection, string id, CancellationToken cancellationToken) =>
         (await LoadNodesAsync(connection, [id], cancellationToken)).GetValueOrDefault(id);
-
-    /// <summary>Citations for cited sources (ids, locators ignored), with their publisher's name; unknown ids are skipped.</summary>
-    private static async Task<Dictionary<string, SourceRef>> LoadSourceRefsAsync(SqliteConnection connection, IEnumerable<string> sourceIds,
-        CancellationToken cancellationToken)
-    {
-        var rows = await connection.QueryAsync(
-            """
-            SELECT n.id, n.properties,
-                   (SELECT p.name FROM relationships r JOIN nodes p ON p.id = r.to_id
-                    WHERE r.from_id = n.id AND r.type = 'PUBLISHED_BY' ORDER BY p.id LIMIT 1)
-            FROM nodes n
-            WHERE n.label = 'Source' AND n.id IN (SELECT value FROM json_each($ids))
-            """,
-            r => ToSourceRef(r.GetString(0), PropertyJson.Read(r.GetString(1)), r.NullableString(2)),
-            cancellationToken, ("$ids", PropertyJson.WriteList(Citation.SourceIds(sourceIds))));
-        return rows.ToDictionary(s => s.Id, StringComparer.Ordinal);
-    }
 
     private static SourceRef ToSourceRef(string id, IReadOnlyDictionary<string, object?> p, string? publisher) =>
         new(id, p.GetValueOrDefault("title") as string ?? id, p.GetValueOrDefault("kind") as string ?? "",

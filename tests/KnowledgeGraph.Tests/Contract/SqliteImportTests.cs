@@ -86,6 +86,27 @@ public sealed class SqliteImportTests
     }
 
     [Fact]
+    public async Task A_source_retitled_by_an_import_is_cited_with_its_new_title_by_every_answer_after_it()
+    {
+        // Cited sources are kept in memory once read; an import must drop them with the other indexes.
+        var store = new SqliteGraphStore(Path.Combine(TestPaths.NewTempDirectory(), "graph.db"));
+        var first = Build([Officer(1, "Officer One")], [ServedIn(1, "2001")]);
+        await store.ImportAsync(first, null, None);
+        Assert.Equal("S", await CitedTitle());
+
+        var retitled = first with
+        {
+            Nodes = [.. first.Nodes.Select(n => n.Id == "source:s"
+                ? n with { Properties = new Dictionary<string, object?>(n.Properties) { ["title"] = "S, second edition" } } : n)],
+        };
+        await store.ImportAsync(retitled, null, None);
+        Assert.Equal("S, second edition", await CitedTitle());
+
+        async Task<string> CitedTitle() =>
+            Assert.Single(Assert.Single((await store.GetNodeAsync("officer:o1", 10, None))!.Relationships).Sources).Title;
+    }
+
+    [Fact]
     public async Task A_bulk_load_that_fails_midway_leaves_the_store_empty_and_a_later_import_works()
     {
         var store = new SqliteGraphStore(Path.Combine(TestPaths.NewTempDirectory(), "graph.db"));
