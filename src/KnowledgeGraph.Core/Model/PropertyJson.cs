@@ -68,6 +68,18 @@ public static class PropertyJson
     public static IReadOnlyDictionary<string, object?> Read(string? json)
     {
         if (string.IsNullOrEmpty(json) || json == "{}") return PropertyMap.Empty;
+        return ReadFlat(json) ?? ReadDocument(json);
+    }
+
+    public static IReadOnlyList<string> ReadList(string? json)
+    {
+        if (string.IsNullOrEmpty(json) || json == "[]") return [];
+        return ReadFlatList(json) ?? JsonSerializer.Deserialize<string[]>(json) ?? [];
+    }
+
+    /// <summary>What <see cref="Read"/> gives, the general way: any JSON object (numbers and nested values as their text).</summary>
+    internal static PropertyMap ReadDocument(string json)
+    {
         var result = new PropertyMap.Builder();
         using var document = JsonDocument.Parse(json);
         foreach (var property in document.RootElement.EnumerateObject())
@@ -75,8 +87,82 @@ public static class PropertyJson
         return result.Build();
     }
 
-    public static IReadOnlyList<string> ReadList(string? json) =>
-        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<string[]>(json) ?? [];
+    // Every answer reads the properties of each node and relationship it shows, and a document per bag was most of reading
+    // a node. What stores write holds only strings, booleans and lists of strings, so one pass of the reader over the
+    // text does; anything else (a number, a nested object, text that is not JSON) gives null and the general way decides.
+    private static PropertyMap? ReadFlat(string json)
+    {
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            var reader = new Utf8JsonReader(utf8.AsSpan(0, Encoding.UTF8.GetBytes(json, utf8)));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+            var result = new PropertyMap.Builder();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var key = reader.GetString()!;
+                if (!reader.Read()) return null;
+                object? value;
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.String: value = reader.GetString(); break;
+                    case JsonTokenType.True: value = true; break;
+                    case JsonTokenType.False: value = false; break;
+                    case JsonTokenType.Null: value = null; break;
+                    case JsonTokenType.StartArray:
+                        if (Strings(ref reader, nullItems: false) is not { } list) return null;
+                        value = list.ToArray();
+                        break;
+                    default: return null;
+                }
+                result.Set(key, value);
+            }
+            return reader.TokenType == JsonTokenType.EndObject && !reader.Read() ? result.Build() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
+        }
+    }
+
+    private static string[]? ReadFlatList(string json)
+    {
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            var reader = new Utf8JsonReader(utf8.AsSpan(0, Encoding.UTF8.GetBytes(json, utf8)));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray || Strings(ref reader, nullItems: true) is not { } list) return null;
+            return reader.Read() ? null : list.ToArray();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
+        }
+    }
+
+    // The items of the array the reader is at the start of, when each is a string; null otherwise. A null item is kept
+    // when nullItems says so (as JsonSerializer's string[] keeps it); a property's list leaves it to the general way.
+    private static List<string>? Strings(ref Utf8JsonReader reader, bool nullItems)
+    {
+        var items = new List<string>();
+        while (reader.Read())
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.EndArray: return items;
+                case JsonTokenType.String: items.Add(reader.GetString()!); break;
+                case JsonTokenType.Null when nullItems: items.Add(null!); break;
+                default: return null;
+            }
+        return null;
+    }
 
     /// <summary>Turns a JSON value into the value types properties use (also used for Neo4j results).</summary>
     public static object? FromElement(JsonElement element) => element.ValueKind switch
