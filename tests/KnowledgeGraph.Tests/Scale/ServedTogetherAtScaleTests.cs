@@ -18,6 +18,7 @@ public sealed class ServedTogetherAtScaleTests : IAsyncLifetime
     private readonly List<Spell> _spells = [];
     private readonly List<(string A, string B)> _workedWith = [];
     private readonly Dictionary<string, string> _forceOfUnit = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
     private SqliteGraphStore _store = null!;
 
     private sealed record Spell(string Officer, string Place, string? Force, Period Period);
@@ -44,6 +45,7 @@ public sealed class ServedTogetherAtScaleTests : IAsyncLifetime
         {
             var officer = $"officer:o{o}";
             nodes.Add(Node(officer, Labels.Officer, $"Officer {(char)('A' + random.Next(26))} {o}"));
+            _names[officer] = nodes[^1].Name;
             var force = random.Next(forces);
             var year = 1985 + random.Next(35);
             var spells = 1 + random.Next(3);
@@ -96,6 +98,59 @@ public sealed class ServedTogetherAtScaleTests : IAsyncLifetime
                 var rank = entries.Select(e => (e.Basis == "explicit" ? 0 : 2) + (e.Certainty == "certain" ? 0 : 1)).ToList();
                 Assert.Equal(rank.Order(), rank);
             }
+    }
+
+    [Fact]
+    public async Task Served_together_is_ranked_explicit_then_certain_then_longer_sure_overlap_then_smaller_place_then_name()
+    {
+        // The whole order, not only its first two keys: each co-worker's strongest link worked out here, pair by pair.
+        var officers = _spells.Select(s => s.Officer).Distinct().Where((_, i) => i % 97 == 0)
+            .Concat(_workedWith.Select(w => w.A)).Concat(_spells.Where(s => s.Place == "unit:f0-u0").Select(s => s.Officer).Take(3)).Distinct();
+        var members = _spells.SelectMany(s => new[] { (Place: s.Place, s.Officer), (Place: s.Force!, s.Officer) }).Distinct()
+            .GroupBy(m => m.Place).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var sure = _spells.ToDictionary(s => s, s => SurelyCovered(s.Period));
+        foreach (var officer in officers)
+            foreach (var scope in new[] { ServiceScope.Unit, ServiceScope.Force })
+            {
+                var strongest = new Dictionary<string, (bool Explicit, bool Certain, int Days, int Size)>(StringComparer.Ordinal);
+                void Add(string other, bool isExplicit, bool certain, int days, int size)
+                {
+                    var was = strongest.TryGetValue(other, out var known) ? known : (Explicit: false, Certain: false, Days: 0, Size: int.MaxValue);
+                    strongest[other] = (was.Explicit || isExplicit, was.Certain || certain, Math.Max(was.Days, days), Math.Min(was.Size, size));
+                }
+                foreach (var (a, b) in _workedWith)
+                    if (a == officer ^ b == officer) Add(a == officer ? b : a, true, true, 0, int.MaxValue);
+                foreach (var mine in _spells.Where(s => s.Officer == officer))
+                    foreach (var other in _spells.Where(s => s.Officer != officer))
+                    {
+                        var overlap = mine.Period.OverlapWith(other.Period, Today).Certainty;
+                        if (overlap == Certainty.None) continue;
+                        var place = mine.Place.StartsWith("unit:") && mine.Place == other.Place ? mine.Place
+                            : scope == ServiceScope.Force && mine.Force == other.Force ? mine.Force! : null;
+                        if (place is null) continue;
+                        var days = sure[mine] is { } x && sure[other] is { } y ? Math.Max(0, Math.Min(x.To, y.To) - Math.Max(x.From, y.From) + 1) : 0;
+                        Add(other.Officer, false, overlap == Certainty.Certain, days, members[place]);
+                    }
+                var expected = strongest
+                    .OrderByDescending(c => c.Value.Explicit).ThenByDescending(c => c.Value.Certain).ThenByDescending(c => c.Value.Days)
+                    .ThenBy(c => c.Value.Size).ThenBy(c => _names[c.Key], StringComparer.Ordinal).ThenBy(c => c.Key, StringComparer.Ordinal)
+                    .Select(c => c.Key).ToList();
+
+                Assert.Equal(expected, (await WalkAsync(officer, scope)).Select(e => e.Officer.Id).ToList());
+            }
+    }
+
+    // Day numbers every reading of the period covers: after its latest possible start, up to its earliest possible end
+    // (an open end: today); the days a partial date may be are listed, not taken from its bounds. Null: an end unknown.
+    private static (int From, int To)? SurelyCovered(Period period)
+    {
+        static IEnumerable<DateOnly> DaysOf(PartialDate date)
+        {
+            for (var day = new DateOnly(date.Year, 1, 1); day.Year == date.Year; day = day.AddDays(1))
+                if ((date.Month is null || date.Month == day.Month) && (date.Day is null || date.Day == day.Day)) yield return day;
+        }
+        if (period.From.Date is not { } start || (period.To.Date is null && !period.To.IsOpen)) return null;
+        return (DaysOf(start).Max().DayNumber, period.To.IsOpen ? Today.DayNumber : DaysOf(period.To.Date!.Value).Min().DayNumber);
     }
 
     [Fact]
