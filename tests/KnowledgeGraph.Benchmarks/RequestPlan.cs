@@ -7,7 +7,8 @@ public sealed record BenchmarkRow(string Name, IReadOnlyList<string> Urls, doubl
 /// <summary>
 /// Every request the benchmark makes, in one place, so a change of route or parameter (paging, a new default) is
 /// one edit here. Ids come from the generated graph's sample: officers in the biggest units, the 13k-officer training
-/// unit and the smallest units; cases with many and with few connections; the source that reports on every case.
+/// unit and the smallest units (for organisation pairs, also the first three forces: a whole force's sweep); cases with
+/// many and with few connections; the source that reports on every case.
 /// </summary>
 public static class RequestPlan
 {
@@ -27,7 +28,7 @@ public static class RequestPlan
             new("timeline", [.. cases.Select(id => $"/api/cases/{E(id)}/timeline")], 5, null),
             new("served-together, unit scope, first page of 100", [.. officers.Select(id => $"/api/officers/{E(id)}/served-together?scope=unit&{FirstPage}")], 20, 200),
             new("served-together, force scope, first page of 100", [.. officers.Select(id => $"/api/officers/{E(id)}/served-together?scope=force&{FirstPage}")], 20, 200),
-            new("organisation pairs, first page of 100", [.. s.BigUnits.Concat(s.SmallUnits).Append(s.TrainingUnit).Select(id => $"/api/organisations/{E(id)}/served-together?{FirstPage}")], 20, 200),
+            new("organisation pairs, first page of 100", [.. s.BigUnits.Concat(s.SmallUnits).Append(s.TrainingUnit).Concat(s.Forces).Select(id => $"/api/organisations/{E(id)}/served-together?{FirstPage}")], 20, 200),
             new("shortest paths, maxHops 6", [.. pairs.Select(p => $"/api/paths?from={E(p.First)}&to={E(p.Second)}&maxHops=6")], 50, 500),
             new("shortest paths, maxHops 6, exclude=Force", [.. pairs.Select(p => $"/api/paths?from={E(p.First)}&to={E(p.Second)}&maxHops=6&exclude=Force")], 50, 500),
             new("neighbourhood depth 2 (limit 150)", [.. cases.Concat(officers.Take(4)).Select(id => $"/api/nodes/{E(id)}/neighbourhood?depth=2&limit=150")], 20, null),

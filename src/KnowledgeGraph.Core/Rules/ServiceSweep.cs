@@ -75,20 +75,35 @@ public sealed class ServiceSweep
     private static DateOnly Min(DateOnly a, DateOnly b) => a <= b ? a : b;
 
     /// <summary>The blocks for one window, with the counts that let a page start anywhere without listing what is before it.</summary>
+    /// <remarks>
+    /// A pair of officers is listed at its first meeting, the smallest (i, j) of their blocks that meet; the others are
+    /// repeats, left out of the list and of <c>_before</c>. Repeats need an officer with more than one block (returning).
+    /// They used to be found by walking every meeting of every returning officer and kept in a set: a national force
+    /// (43,000 officers, 4,000 of them returning) made that minutes of work and a set of millions, all inside the first
+    /// request. Now, by case:
+    /// <list type="bullet">
+    /// <item>A returning officer and one with a single block B: the blocks of the first that B meets are consecutive, and
+    /// B meets two consecutive ones exactly when B spans the gap between them, so there is one repeat per gap B spans,
+    /// and each is at B (B is the earlier block of every one of those pairs but the first). Counted for all blocks at
+    /// once: the gaps inside [B.start, B.end], by a sweep over starts with a Fenwick tree over the gaps' ends.</item>
+    /// <item>Two returning officers: their meetings are found from the returning officers' blocks alone.</item>
+    /// </list>
+    /// Listing a page asks of each pair with a returning officer whether it is their first meeting, from the two
+    /// officers' few blocks.
+    /// </remarks>
     private sealed class Plan
     {
         private readonly int[] _officer;
         private readonly DateOnly[] _start, _end;
         private readonly int[] _reach;
         private readonly long[] _before; // pairs listed at blocks before i
-        private readonly bool[] _returning; // officers with more than one block
-        private readonly HashSet<long> _repeated = []; // block pairs (i, j) of two officers who already met at an earlier pair
+        // Each officer's blocks (indexes, in time order): _blocks[_firstBlock[o] .. _firstBlock[o + 1]).
+        private readonly int[] _firstBlock, _blocks;
 
         public Plan(ServiceSpell[][] spellsByOfficer, (DateOnly From, DateOnly To) window)
         {
             Window = window;
             var blocks = new List<(DateOnly Start, DateOnly End, int Officer)>();
-            _returning = new bool[spellsByOfficer.Length];
             for (var o = 0; o < spellsByOfficer.Length; o++)
             {
                 var clipped = spellsByOfficer[o]
@@ -101,7 +116,6 @@ public sealed class ServiceSweep
                         blocks[^1] = (blocks[^1].Start, Max(blocks[^1].End, end), o);
                     else blocks.Add((start, end, o));
                 }
-                _returning[o] = blocks.Count - first > 1;
             }
             blocks.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.Officer != y.Officer ? x.Officer.CompareTo(y.Officer) : x.End.CompareTo(y.End));
 
@@ -113,28 +127,17 @@ public sealed class ServiceSweep
             _reach = new int[n];
             for (var i = 0; i < n; i++) _reach[i] = UpperBound(_start, _end[i]);
 
-            // A returning officer's blocks are disjoint, so a pair can only repeat through one; find the repeats by
-            // walking those officers' meetings only.
-            var repeatsAt = new int[n];
-            var meetings = new Dictionary<(int, int), List<long>>();
-            for (var p = 0; p < n; p++)
-            {
-                var a = _officer[p];
-                if (!_returning[a]) continue;
-                for (var q = 0; q < p; q++)
-                    if (_end[q] >= _start[p]) Meet(meetings, q, p);
-                for (var q = p + 1; q < _reach[p]; q++) Meet(meetings, p, q);
-            }
-            foreach (var keys in meetings.Values.Where(k => k.Count > 1))
-            {
-                keys.Sort();
-                foreach (var key in keys.Distinct().Skip(1))
-                {
-                    _repeated.Add(key);
-                    repeatsAt[(int)(key >> 32)]++;
-                }
-            }
+            // An officer's blocks are disjoint, so in index order they are in time order.
+            _firstBlock = new int[spellsByOfficer.Length + 1];
+            foreach (var o in _officer) _firstBlock[o + 1]++;
+            for (var o = 0; o < spellsByOfficer.Length; o++) _firstBlock[o + 1] += _firstBlock[o];
+            _blocks = new int[n];
+            var filled = (int[])_firstBlock.Clone();
+            for (var i = 0; i < n; i++) _blocks[filled[_officer[i]]++] = i;
 
+            var repeatsAt = new int[n];
+            CountRepeatsAtSingleBlocks(repeatsAt);
+            CountRepeatsBetweenReturning(repeatsAt);
             _before = new long[n + 1];
             for (var i = 0; i < n; i++) _before[i + 1] = _before[i] + (_reach[i] - i - 1) - repeatsAt[i];
         }
@@ -143,12 +146,86 @@ public sealed class ServiceSweep
 
         public long Total => _before[^1];
 
-        private void Meet(Dictionary<(int, int), List<long>> meetings, int i, int j)
+        private ReadOnlySpan<int> BlocksOf(int officer) => _blocks.AsSpan(_firstBlock[officer], _firstBlock[officer + 1] - _firstBlock[officer]);
+
+        private bool Returning(int officer) => _firstBlock[officer + 1] - _firstBlock[officer] > 1;
+
+        private bool Meet(int x, int y) => Max(_start[x], _start[y]) <= Min(_end[x], _end[y]);
+
+        // One repeat at a single block B per gap of a returning officer that B spans: the gaps (lo = one block's end,
+        // hi = the next one's start) with lo >= B.start and hi <= B.end.
+        private void CountRepeatsAtSingleBlocks(int[] repeatsAt)
         {
-            var (a, b) = (_officer[i], _officer[j]);
-            var key = a < b ? (a, b) : (b, a);
-            if (!meetings.TryGetValue(key, out var list)) meetings[key] = list = [];
-            list.Add(((long)i << 32) | (uint)j);
+            var gaps = new List<(DateOnly Lo, DateOnly Hi)>();
+            for (var o = 0; o + 1 < _firstBlock.Length; o++)
+            {
+                var own = BlocksOf(o);
+                for (var t = 0; t + 1 < own.Length; t++) gaps.Add((_end[own[t]], _start[own[t + 1]]));
+            }
+            if (gaps.Count == 0) return;
+            gaps.Sort((x, y) => y.Lo.CompareTo(x.Lo)); // latest lo first
+            var his = gaps.Select(g => g.Hi).Distinct().Order().ToArray();
+            var tree = new int[his.Length + 1]; // Fenwick tree: how many added gaps have each hi (by rank)
+            var added = 0;
+            // Blocks by start, latest first: a gap joins once its lo is at or after the block's start.
+            for (var j = _officer.Length - 1; j >= 0; j--)
+            {
+                for (; added < gaps.Count && gaps[added].Lo >= _start[j]; added++)
+                    for (var r = Array.BinarySearch(his, gaps[added].Hi) + 1; r < tree.Length; r += r & -r) tree[r]++;
+                if (Returning(_officer[j])) continue;
+                var count = 0;
+                for (var r = UpperBound(his, _end[j]); r > 0; r -= r & -r) count += tree[r];
+                repeatsAt[j] += count;
+            }
+        }
+
+        // Two returning officers: every meeting of their blocks, the first kept and the rest counted where they are.
+        private void CountRepeatsBetweenReturning(int[] repeatsAt)
+        {
+            var returning = Enumerable.Range(0, _officer.Length).Where(i => Returning(_officer[i])).ToArray(); // index order
+            var returningStarts = returning.Select(i => _start[i]).ToArray();
+            // By the other officer: the smallest meeting key seen with the officer in hand (-1: none), reset after each.
+            var firstKey = new long[_firstBlock.Length - 1];
+            Array.Fill(firstKey, -1);
+            var touched = new List<int>();
+            for (var a = 0; a < firstKey.Length; a++)
+            {
+                if (!Returning(a)) continue;
+                foreach (var x in BlocksOf(a))
+                    for (int r = 0, until = UpperBound(returningStarts, _end[x]); r < until; r++)
+                    {
+                        var y = returning[r];
+                        var b = _officer[y];
+                        // Each pair of officers once, from the one numbered first.
+                        if (b <= a || !Meet(x, y)) continue;
+                        var key = Key(x, y);
+                        ref var first = ref firstKey[b];
+                        if (first < 0)
+                        {
+                            first = key;
+                            touched.Add(b);
+                            continue;
+                        }
+                        // Of this meeting and the first so far, the later is a repeat, counted at its earlier block.
+                        var repeat = Math.Max(first, key);
+                        first = Math.Min(first, key);
+                        repeatsAt[(int)(repeat >> 32)]++;
+                    }
+                foreach (var b in touched) firstKey[b] = -1;
+                touched.Clear();
+            }
+        }
+
+        private static long Key(int x, int y) => x < y ? ((long)x << 32) | (uint)y : ((long)y << 32) | (uint)x;
+
+        // Whether blocks i < j (which meet) are their officers' first meeting: no earlier pair of their blocks meets.
+        private bool FirstMeeting(int i, int j)
+        {
+            var key = Key(i, j);
+            foreach (var x in BlocksOf(_officer[i]))
+                foreach (var y in BlocksOf(_officer[j]))
+                    if (Key(x, y) < key && Meet(x, y)) return false;
+            return true;
         }
 
         /// <summary>Officer indexes of each pair from <paramref name="offset"/> on, in sweep order.</summary>
@@ -166,7 +243,7 @@ public sealed class ServiceSweep
             for (var i = lo; i < _officer.Length; i++)
                 for (var j = i + 1; j < _reach[i]; j++)
                 {
-                    if ((_returning[_officer[i]] || _returning[_officer[j]]) && _repeated.Contains(((long)i << 32) | (uint)j)) continue;
+                    if ((Returning(_officer[i]) || Returning(_officer[j])) && !FirstMeeting(i, j)) continue;
                     if (skip > 0)
                     {
                         skip--;
@@ -177,7 +254,7 @@ public sealed class ServiceSweep
         }
 
         // First index whose start is after the day (the blocks are sorted by start).
-        private static int UpperBound(DateOnly[] starts, DateOnly day)
+        private static int UpperBound(DateOnly[] starts, DateOnly day) // also used on the sorted gap ends
         {
             int lo = 0, hi = starts.Length;
             while (lo < hi)
