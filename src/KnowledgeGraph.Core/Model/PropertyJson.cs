@@ -90,53 +90,48 @@ public static class PropertyJson
     // Every answer reads the properties of each node and relationship it shows, and a document per bag was most of reading
     // a node. What stores write holds only strings, booleans and lists of strings, so one pass of the reader over the
     // text does; anything else (a number, a nested object, text that is not JSON) gives null and the general way decides.
-    private static PropertyMap? ReadFlat(string json)
+    private static PropertyMap? ReadFlat(string json) => ReadInOnePass(json, static (ref Utf8JsonReader reader) =>
     {
-        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
-        try
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+        var result = new PropertyMap.Builder();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var reader = new Utf8JsonReader(utf8.AsSpan(0, Encoding.UTF8.GetBytes(json, utf8)));
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
-            var result = new PropertyMap.Builder();
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            var key = reader.GetString()!;
+            if (!reader.Read()) return null;
+            object? value;
+            switch (reader.TokenType)
             {
-                var key = reader.GetString()!;
-                if (!reader.Read()) return null;
-                object? value;
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.String: value = reader.GetString(); break;
-                    case JsonTokenType.True: value = true; break;
-                    case JsonTokenType.False: value = false; break;
-                    case JsonTokenType.Null: value = null; break;
-                    case JsonTokenType.StartArray:
-                        if (Strings(ref reader, nullItems: false) is not { } list) return null;
-                        value = list.ToArray();
-                        break;
-                    default: return null;
-                }
-                result.Set(key, value);
+                case JsonTokenType.String: value = reader.GetString(); break;
+                case JsonTokenType.True: value = true; break;
+                case JsonTokenType.False: value = false; break;
+                case JsonTokenType.Null: value = null; break;
+                case JsonTokenType.StartArray:
+                    if (Strings(ref reader, nullItems: false) is not { } list) return null;
+                    value = list.ToArray();
+                    break;
+                default: return null;
             }
-            return reader.TokenType == JsonTokenType.EndObject && !reader.Read() ? result.Build() : null;
+            result.Set(key, value);
         }
-        catch (JsonException)
-        {
-            return null;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(utf8);
-        }
-    }
+        return reader.TokenType == JsonTokenType.EndObject && !reader.Read() ? result.Build() : null;
+    });
 
-    private static string[]? ReadFlatList(string json)
+    private static string[]? ReadFlatList(string json) => ReadInOnePass(json, static (ref Utf8JsonReader reader) =>
+        !reader.Read() || reader.TokenType != JsonTokenType.StartArray || Strings(ref reader, nullItems: true) is not { } list || reader.Read()
+            ? null
+            : list.ToArray());
+
+    private delegate T? OnePass<T>(ref Utf8JsonReader reader) where T : class;
+
+    // The text as UTF-8 in a pooled buffer, read by one pass of the reader; null when the pass gives up or the text is
+    // not JSON (the general way then reads it, or says what is wrong with it).
+    private static T? ReadInOnePass<T>(string json, OnePass<T> read) where T : class
     {
         var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
         try
         {
             var reader = new Utf8JsonReader(utf8.AsSpan(0, Encoding.UTF8.GetBytes(json, utf8)));
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray || Strings(ref reader, nullItems: true) is not { } list) return null;
-            return reader.Read() ? null : list.ToArray();
+            return read(ref reader);
         }
         catch (JsonException)
         {

@@ -150,8 +150,12 @@ public static class ServedTogetherRule
         for (var i = 0; i < items.Length; i++)
         {
             if (heap.Count < k) heap.Enqueue(i, i);
-            // Most co-workers are plainly weaker than the weakest kept: one comparison of keys, no names.
-            else if (items[i].Key >= items[heap.Peek()].Key && Strength.Compare(in items[i], in items[heap.Peek()]) < 0) heap.DequeueEnqueue(i, i);
+            else
+            {
+                ref readonly var weakest = ref items[heap.Peek()];
+                // Most co-workers are plainly weaker than the weakest kept: one comparison of keys, no names.
+                if (items[i].Key >= weakest.Key && Strength.Compare(in items[i], in weakest) < 0) heap.DequeueEnqueue(i, i);
+            }
         }
         var ranked = heap.UnorderedItems.Select(i => array[offset + i.Element]).ToList();
         ranked.Sort((x, y) => Strength.Compare(in x, in y));
