@@ -99,13 +99,14 @@ public sealed partial class SqliteGraphStore
             foreach (var node in nodes)
             {
                 _nodes++;
-                _insertNode.Run((long)_nodes, node.Id, node.Label, node.Name, PropertyJson.WriteList(node.Aliases), PropertyJson.Write(node.Properties),
-                    PropertyJson.WriteList(node.Sources));
+                _insertNode.Integer(0, _nodes).Text(1, node.Id).Text(2, node.Label).Text(3, node.Name).List(4, node.Aliases)
+                    .Properties(5, node.Properties).List(6, node.Sources).Step();
                 Report(_progress, "nodes", _nodes, totalNodes, _cancellationToken);
             }
             foreach (var rel in relationships)
             {
-                _insertRelationship.Run(rel.Id, rel.Type, rel.From, rel.To, PropertyJson.Write(rel.Properties), PropertyJson.WriteList(rel.Sources));
+                _insertRelationship.Text(0, rel.Id).Text(1, rel.Type).Text(2, rel.From).Text(3, rel.To).Properties(4, rel.Properties)
+                    .List(5, rel.Sources).Step();
                 Report(_progress, "relationships", ++_relationships, totalRelationships, _cancellationToken);
             }
         }

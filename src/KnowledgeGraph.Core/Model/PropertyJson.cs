@@ -12,40 +12,47 @@ public static class PropertyJson
 {
     public static string Write(IReadOnlyDictionary<string, object?> properties)
     {
+        if (properties.Count == 0) return "{}";
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer)) WriteTo(writer, properties);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The bytes of <see cref="Write(IReadOnlyDictionary{string, object?})"/>, written to <paramref name="writer"/>
+    /// (for a bulk load that binds them as they are, with no string between).</summary>
+    public static void WriteTo(Utf8JsonWriter writer, IReadOnlyDictionary<string, object?> properties)
+    {
         // Written by hand because imports write every row: the text is exactly what JsonSerializer gives for the
         // sorted dictionary (same writer, same default escaping), so rows written before still compare equal.
         // A PropertyMap (what the dataset reader makes) is sorted already.
         // Null values are left out, so a map of only nulls is written "{}" as well.
         var sorted = properties as PropertyMap ?? PropertyMap.Of(properties);
-        if (sorted.Count == 0) return "{}";
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        writer.WriteStartObject();
+        foreach (var (key, value) in sorted)
         {
-            writer.WriteStartObject();
-            foreach (var (key, value) in sorted)
-            {
-                if (value is null) continue;
-                writer.WritePropertyName(key);
-                WriteValue(writer, value);
-            }
-            writer.WriteEndObject();
+            if (value is null) continue;
+            writer.WritePropertyName(key);
+            WriteValue(writer, value);
         }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        writer.WriteEndObject();
     }
 
     public static string WriteList(IEnumerable<string> values)
     {
         if (values is IReadOnlyCollection<string> { Count: 0 }) return "[]";
         var buffer = new ArrayBufferWriter<byte>(128);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartArray();
-            foreach (var value in values)
-                if (value is null) writer.WriteNullValue();
-                else writer.WriteStringValue(value);
-            writer.WriteEndArray();
-        }
+        using (var writer = new Utf8JsonWriter(buffer)) WriteListTo(writer, values);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The bytes of <see cref="WriteList"/>, written to <paramref name="writer"/>.</summary>
+    public static void WriteListTo(Utf8JsonWriter writer, IEnumerable<string> values)
+    {
+        writer.WriteStartArray();
+        foreach (var value in values)
+            if (value is null) writer.WriteNullValue();
+            else writer.WriteStringValue(value);
+        writer.WriteEndArray();
     }
 
     private static void WriteValue(Utf8JsonWriter writer, object value)

@@ -86,6 +86,61 @@ public sealed class SqliteImportTests
     }
 
     [Fact]
+    public async Task A_bulk_load_stores_every_column_as_the_text_the_upsert_compares_with_and_a_second_import_finds_it_unchanged()
+    {
+        // The bulk load binds UTF-8 from reused buffers; the upsert compares stored rows with the strings PropertyJson
+        // writes. Values cross both buffers' first sizes, and hold what encoding or escaping could change.
+        string[] pieces = ["a", "Ö", "中文", "😀", "\"", "\\", "\n", "\t", "\u0000", "<&>", "'", " ", "ß", new string('x', 300)];
+        var random = new Random(11);
+        string Text(int most) => string.Concat(Enumerable.Range(0, random.Next(0, most)).Select(_ => pieces[random.Next(pieces.Length)]));
+        var officers = Enumerable.Range(0, 200).Select(i => new GraphNode($"officer:o{i}", Labels.Officer, $"O{i} {Text(6)}",
+            Enumerable.Range(0, random.Next(0, 3)).Select(_ => Text(5)).ToList(),
+            new Dictionary<string, object?> { ["identified"] = random.Next(2) == 0, ["rank"] = Text(8), ["notes"] = random.Next(3) == 0 ? null : Text(40),
+                ["badges"] = Enumerable.Range(0, random.Next(0, 4)).Select(_ => Text(4)).ToArray() },
+            random.Next(2) == 0 ? [] : ["source:s"])).ToList();
+        var rels = officers.Select((o, i) => new GraphRelationship(GraphRelationship.MakeId(RelationshipTypes.ServedIn, o.Id, "force:f", null),
+            RelationshipTypes.ServedIn, o.Id, "force:f", new Dictionary<string, object?> { ["from"] = "2001", ["role"] = Text(10) }, ["source:s"])).ToList();
+        var dataset = Build(officers, rels);
+        var db = Path.Combine(TestPaths.NewTempDirectory(), "graph.db");
+        var store = new SqliteGraphStore(db);
+        await store.ImportAsync(dataset, null, None);
+
+        await using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            var nodes = dataset.Nodes.ToDictionary(n => n.Id);
+            var command = connection.CreateCommand();
+            command.CommandText = "SELECT id, label, name, aliases, properties, sources FROM nodes";
+            var seen = 0;
+            await using (var reader = await command.ExecuteReaderAsync())
+                while (await reader.ReadAsync())
+                {
+                    var node = nodes[reader.GetString(0)];
+                    Assert.Equal((node.Label, node.Name, PropertyJson.WriteList(node.Aliases), PropertyJson.Write(node.Properties), PropertyJson.WriteList(node.Sources)),
+                        (reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5)));
+                    seen++;
+                }
+            Assert.Equal(nodes.Count, seen);
+            var relationships = dataset.Relationships.ToDictionary(r => r.Id);
+            command.CommandText = "SELECT id, type, from_id, to_id, properties, sources FROM relationships";
+            seen = 0;
+            await using (var reader = await command.ExecuteReaderAsync())
+                while (await reader.ReadAsync())
+                {
+                    var rel = relationships[reader.GetString(0)];
+                    Assert.Equal((rel.Type, rel.From, rel.To, PropertyJson.Write(rel.Properties), PropertyJson.WriteList(rel.Sources)),
+                        (reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5)));
+                    seen++;
+                }
+            Assert.Equal(relationships.Count, seen);
+        }
+
+        var again = await store.ImportAsync(dataset, null, None);
+        Assert.Equal(new ImportCounts(0, 0, dataset.Nodes.Count, 0), again.Nodes);
+        Assert.Equal(new ImportCounts(0, 0, dataset.Relationships.Count, 0), again.Relationships);
+    }
+
+    [Fact]
     public async Task A_source_retitled_by_an_import_is_cited_with_its_new_title_by_every_answer_after_it()
     {
         // Cited sources are kept in memory once read; an import must drop them with the other indexes.
