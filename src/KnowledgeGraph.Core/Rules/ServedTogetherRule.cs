@@ -51,7 +51,8 @@ public static class ServedTogetherRule
         var matches = new Matcher(keys.Find(officer.Id), scope, own, keys, placeSizes, today);
 
         // Pass 1: how strong each co-worker's link is, and which candidate spells gave it (chained, so pass 2 visits only
-        // the page's co-workers' spells instead of scanning again; spells are numbered across the tables in order).
+        // the page's co-workers' spells instead of scanning again; rows are numbered across the tables in order). Only
+        // the rows whose dates can meet the officer's are read, so the cost follows the answer, not the force's size.
         var total = tables.Sum(t => t.Count);
         using var coWorkers = new CoWorkers(keys.Count, total + workedWith.Count);
         foreach (var fact in workedWith)
@@ -61,13 +62,14 @@ public static class ServedTogetherRule
         {
             var rows = table.Rows;
             var officers = table.Officers;
-            for (var i = 0; i < rows.Length; i++)
-            {
-                if (!matches.Measure(rows[i], out var certain, out var days, out var size)) continue;
-                ref var strength = ref coWorkers.Of(rows[i].Officer, officers[i]);
-                strength.Add(certain, days, size);
-                coWorkers.Chain(ref strength, start + i);
-            }
+            foreach (var (from, to) in table.RangesMeeting(matches.EarliestStart, matches.LatestEnd))
+                for (var i = from; i < to; i++)
+                {
+                    if (!matches.Measure(rows[i], out var certain, out var days, out var size)) continue;
+                    ref var strength = ref coWorkers.Of(rows[i].Officer, officers[i]);
+                    strength.Add(certain, days, size);
+                    coWorkers.Chain(ref strength, start + i);
+                }
             start += rows.Length;
         }
 
@@ -85,13 +87,15 @@ public static class ServedTogetherRule
         {
             spells.Clear();
             for (var i = strength.LastSpell; i >= 0; i = coWorkers.NextSpell(i)) spells.Add(i);
-            spells.Reverse(); // in candidate order, as pass 1 met them (ties between equally strong pairs keep the first)
+            // In candidate order (tables in order, each in the order its spells were given), not the rows' layout: ties
+            // between equally strong pairs keep the first candidate, whichever way a table lays out its rows.
+            spells.Sort((x, y) => CandidateOrder(tables, x).CompareTo(CandidateOrder(tables, y)));
             var c = colleagues[strength.Officer.Id];
             foreach (var i in spells)
             {
                 var (table, at) = Locate(tables, i);
                 foreach (var m in matches.Find(table.Rows[at], found))
-                    c.Add(m.Place, m.Basis, m.Certain, m.Days, m.Size, m.Mine, table.Spells[at]);
+                    c.Add(m.Place, m.Basis, m.Certain, m.Days, m.Size, m.Mine, table.SpellAt(at));
             }
         }
 
@@ -101,13 +105,26 @@ public static class ServedTogetherRule
         return new ServedTogetherResult(officer, scope, slice.Total, slice.Next, entries);
     }
 
-    // The table and row of a spell numbered across the tables in order (a question reads a few tables).
+    // The table and row of a row numbered across the tables in order (a question reads a few tables).
     private static (SpellTable Table, int At) Locate(IReadOnlyList<SpellTable> tables, int index)
     {
         foreach (var table in tables)
         {
             if (index < table.Count) return (table, index);
             index -= table.Count;
+        }
+        throw new ArgumentOutOfRangeException(nameof(index));
+    }
+
+    // Where a row numbered across the tables comes among the candidates: its table's start, then its spell's place there.
+    private static long CandidateOrder(IReadOnlyList<SpellTable> tables, int index)
+    {
+        long before = 0;
+        foreach (var table in tables)
+        {
+            if (index < table.Count) return before + table.OrderOf(index);
+            index -= table.Count;
+            before += table.Count;
         }
         throw new ArgumentOutOfRangeException(nameof(index));
     }
@@ -187,7 +204,16 @@ public static class ServedTogetherRule
                 return new Own(s, row, isUnit ? row.Place : -1, isUnit ? sizes.GetValueOrDefault(s.Organisation.Id) : 0,
                     force, force is null ? -1 : keys.Find(force.Id), force is null ? 0 : sizes.GetValueOrDefault(force.Id));
             }).ToArray();
+            // Every day any of the officer's spells may cover: a candidate outside it cannot meet one of them.
+            (EarliestStart, LatestEnd) = _own.Length == 0 ? (int.MaxValue, int.MinValue)
+                : (_own.Min(o => o.Row.EarliestStart), _own.Max(o => o.Row.LatestEnd));
         }
+
+        /// <summary>The earliest day any of the officer's spells may have begun (day number).</summary>
+        public int EarliestStart { get; }
+
+        /// <summary>The latest day any of the officer's spells may have lasted to (day number).</summary>
+        public int LatestEnd { get; }
 
         /// <summary>Fills <paramref name="found"/> (cleared first; reused so the pass allocates nothing per spell).</summary>
         public List<Match> Find(in SpellRow other, List<Match> found)

@@ -196,6 +196,31 @@ public sealed class ServedTogetherAtScaleTests : IAsyncLifetime
         Assert.Equal(both.Pairs.Skip(250).Select(p => (p.Officer.Id, p.OtherOfficer.Id)), second.Pairs.Select(p => (p.Officer.Id, p.OtherOfficer.Id)));
     }
 
+    [Fact]
+    public async Task Of_equally_strong_spell_pairs_at_a_place_the_answer_shows_the_one_the_store_lists_first()
+    {
+        // The store's tables lay rows out by dates (SpellTable), not in the order the store lists spells: the answer
+        // must not follow the layout. B's two spells at the unit are both "possible" with no sure day; the one with an
+        // unknown end sits after the other in the layout but is listed first.
+        var nodes = new List<GraphNode>
+        {
+            Node("source:roll", Labels.Source, "Roll", ("kind", "report"), ("title", "Roll"), ("seedFile", "roll")),
+            Node("unit:u", Labels.Unit, "U"), Node("officer:a", Labels.Officer, "A"), Node("officer:b", Labels.Officer, "B"),
+        };
+        var mine = Rel(RelationshipTypes.ServedIn, "officer:a", "unit:u", "0", [], ("from", "2000"), ("to", "2010"));
+        var unknownEnd = Rel(RelationshipTypes.ServedIn, "officer:b", "unit:u", "0", [], ("from", "2003"));
+        var unknownStart = Rel(RelationshipTypes.ServedIn, "officer:b", "unit:u", "1", [], ("to", "2008"));
+        Assert.True(string.CompareOrdinal(unknownEnd.Id, unknownStart.Id) < 0, "the store lists spells by id");
+        var store = new SqliteGraphStore(Path.Combine(TestPaths.NewTempDirectory(), "graph.db"), new FixedTime(Today));
+        await store.ImportAsync(new Core.Model.Dataset(nodes, [mine, unknownStart, unknownEnd]), null, None);
+
+        var entry = Assert.Single((await store.FindServedTogetherAsync(new ServedTogetherQuery("officer:a", ServiceScope.Unit, new PageRequest(10)), None))!.Entries);
+        var expected = Period.Parse("2000", "2010").OverlapWith(Period.Parse("2003", null), Today);
+        Assert.NotEqual(expected, Period.Parse("2000", "2010").OverlapWith(Period.Parse(null, "2008"), Today));
+        var shared = Assert.Single(entry.Shared);
+        Assert.Equal(("possible", expected.From, expected.To), (shared.Certainty, shared.From, shared.To));
+    }
+
     private async Task<List<ServedTogetherEntry>> WalkAsync(string officer, ServiceScope scope)
     {
         var entries = new List<ServedTogetherEntry>();
