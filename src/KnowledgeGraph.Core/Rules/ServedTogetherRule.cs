@@ -93,7 +93,7 @@ public static class ServedTogetherRule
             var c = colleagues[strength.Officer.Id];
             foreach (var i in spells)
             {
-                var (table, at) = Locate(tables, i);
+                var (table, at, _) = Locate(tables, i);
                 foreach (var m in matches.Find(table.Rows[at], found))
                     c.Add(m.Place, m.Basis, m.Certain, m.Days, m.Size, m.Mine, table.SpellAt(at));
             }
@@ -105,28 +105,25 @@ public static class ServedTogetherRule
         return new ServedTogetherResult(officer, scope, slice.Total, slice.Next, entries);
     }
 
-    // The table and row of a row numbered across the tables in order (a question reads a few tables).
-    private static (SpellTable Table, int At) Locate(IReadOnlyList<SpellTable> tables, int index)
+    // The table and row of a row numbered across the tables in order (a question reads a few tables), and how many rows
+    // the tables before it hold.
+    private static (SpellTable Table, int At, int Before) Locate(IReadOnlyList<SpellTable> tables, int index)
     {
+        var before = 0;
         foreach (var table in tables)
         {
-            if (index < table.Count) return (table, index);
+            if (index < table.Count) return (table, index, before);
             index -= table.Count;
+            before += table.Count;
         }
         throw new ArgumentOutOfRangeException(nameof(index));
     }
 
     // Where a row numbered across the tables comes among the candidates: its table's start, then its spell's place there.
-    private static long CandidateOrder(IReadOnlyList<SpellTable> tables, int index)
+    private static int CandidateOrder(IReadOnlyList<SpellTable> tables, int index)
     {
-        long before = 0;
-        foreach (var table in tables)
-        {
-            if (index < table.Count) return before + table.OrderOf(index);
-            index -= table.Count;
-            before += table.Count;
-        }
-        throw new ArgumentOutOfRangeException(nameof(index));
+        var (table, at, before) = Locate(tables, index);
+        return before + table.OrderOf(at);
     }
 
     /// <summary>
