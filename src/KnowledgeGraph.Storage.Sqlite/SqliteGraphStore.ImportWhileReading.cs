@@ -16,7 +16,8 @@ public sealed partial class SqliteGraphStore
     /// </summary>
     /// <remarks>
     /// On a two-core machine this takes the writing off the critical path: a national graph takes as long to check as to
-    /// insert. A store that is not empty, or a dataset that is not exactly the parts written (withheld facts leave it at
+    /// insert. Once the reader has handed over its last part (<see cref="DatasetPart.IsLast"/>), the indexes are built
+    /// while it runs the checks across the whole dataset. A store that is not empty, or a dataset that is not exactly the parts written (withheld facts leave it at
     /// the end), is written by <see cref="ImportAsync"/> once reading is done, as if the two had not overlapped.
     /// </remarks>
     public async Task<ImportSummary?> ImportWhileReadingAsync(Func<Action<DatasetPart>, Dataset?> read, IProgress<ImportProgress>? progress,
@@ -30,9 +31,16 @@ public sealed partial class SqliteGraphStore
         {
             try
             {
-                var dataset = read(part => parts.Writer.WriteAsync(part, stop.Token).AsTask().GetAwaiter().GetResult());
+                var handed = new List<DatasetPart>();
+                var dataset = read(part =>
+                {
+                    handed.Add(part);
+                    parts.Writer.WriteAsync(part, stop.Token).AsTask().GetAwaiter().GetResult();
+                });
                 parts.Writer.TryComplete();
-                return dataset;
+                // Whether the rows written are the dataset: worked out here, on the reader's thread, while the writer
+                // builds the indexes (the writer wrote exactly the parts handed over, in order, or failed).
+                return new Reading(dataset, dataset is not null && IsExactly(dataset, handed) && IsSelfContained(dataset));
             }
             catch (Exception ex)
             {
@@ -54,13 +62,17 @@ public sealed partial class SqliteGraphStore
             throw;
         }
 
-        var whole = await reading;
+        var whole = (await reading).Dataset;
         return whole is null ? null : await ImportAsync(whole, progress, cancellationToken);
     }
 
+    /// <summary>What the reader gave: the dataset (null when invalid), and whether it is exactly the self-contained rows
+    /// handed over, so the bulk load written meanwhile stands.</summary>
+    private sealed record Reading(Dataset? Dataset, bool IsWhatWasHanded);
+
     /// <summary>The bulk path fed by parts: the summary, or null when the dataset must be written by ImportAsync after all
     /// (or is invalid, which ImportAsync's caller then learns from the reading).</summary>
-    private async Task<ImportSummary?> WriteWhileReadingAsync(ChannelReader<DatasetPart> parts, Task<Dataset?> reading,
+    private async Task<ImportSummary?> WriteWhileReadingAsync(ChannelReader<DatasetPart> parts, Task<Reading> reading,
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         await using var connection = Open();
@@ -73,18 +85,21 @@ public sealed partial class SqliteGraphStore
         await using var transaction = connection.BeginTransaction();
         if (!IsEmpty(connection)) return await DrainAsync(parts, cancellationToken);
 
-        var written = new List<DatasetPart>();
         ImportSummary summary;
         using (var writer = new BulkWriter(connection, progress, cancellationToken))
         {
             await foreach (var part in parts.ReadAllAsync(cancellationToken))
             {
                 writer.Write(part.Nodes, part.Relationships, 0, 0);
-                written.Add(part);
+                if (part.IsLast) break;
             }
-            var dataset = await reading;
-            if (dataset is null || !IsExactly(dataset, written) || !IsSelfContained(dataset)) return null; // rolled back on dispose
+            // The indexes are built while the reader runs its checks across the whole dataset (a second of a national
+            // one), rather than after them; wasted only when the dataset turns out invalid, and then rolled back.
             summary = writer.Finish();
+            // A part after the last is not what the reader promised, and was not written: ImportAsync writes the dataset.
+            var partAfterTheLast = await AnyMoreAsync(parts, cancellationToken);
+            var (dataset, isWhatWasHanded) = await reading;
+            if (dataset is null || !isWhatWasHanded || partAfterTheLast) return null; // rolled back on dispose
             await WriteFactNotesAsync(connection, dataset, cancellationToken);
         }
         await CommitImportAsync(connection, transaction, cancellationToken);
@@ -95,6 +110,13 @@ public sealed partial class SqliteGraphStore
     {
         await foreach (var _ in parts.ReadAllAsync(cancellationToken)) { }
         return null;
+    }
+
+    private static async Task<bool> AnyMoreAsync(ChannelReader<DatasetPart> parts, CancellationToken cancellationToken)
+    {
+        var any = false;
+        await foreach (var _ in parts.ReadAllAsync(cancellationToken)) any = true;
+        return any;
     }
 
     // Whether the dataset holds exactly the items written, in order: the same objects, so the same rows.

@@ -61,7 +61,7 @@ public static class DatasetLoader
         }
 
         foreach (var item in records ?? []) validator.ReadRecord(item);
-        onPart?.Invoke(validator.TakeChecked());
+        onPart?.Invoke(validator.TakeChecked() with { IsLast = true });
         var dataset = validator.Finish();
         var all = parseErrors.Count == 0 ? errors : [.. parseErrors, .. errors];
         return new DatasetLoadResult(all.Count == 0 ? dataset : null, all, documents.Select(d => d.Name).ToList());

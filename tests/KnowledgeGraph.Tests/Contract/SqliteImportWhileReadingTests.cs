@@ -122,6 +122,26 @@ public sealed class SqliteImportWhileReadingTests
     }
 
     [Fact]
+    public async Task A_reader_that_hands_over_a_part_after_its_last_still_leaves_the_whole_dataset()
+    {
+        var (expectedSummary, expectedRows) = await PlainImportAsync(TestPaths.Seeds);
+        var seeds = DatasetLoader.Load(TestPaths.Seeds).Dataset!;
+        var store = NewStore(out var path);
+
+        // The nodes as the "last" part, then the relationships: the indexes are built after the first, and the rows
+        // written so far are not the dataset, so it is written whole.
+        var summary = await store.ImportWhileReadingAsync(onPart =>
+        {
+            onPart(new DatasetPart(seeds.Nodes, []) { IsLast = true });
+            onPart(new DatasetPart([], seeds.Relationships));
+            return seeds;
+        }, null, None);
+
+        Assert.Equal(expectedSummary, summary);
+        Assert.Equal(expectedRows, await DumpAsync(path));
+    }
+
+    [Fact]
     public async Task A_reader_that_fails_part_way_reports_its_failure_and_writes_nothing()
     {
         var store = NewStore(out var path);
