@@ -40,9 +40,9 @@ public sealed class SeedImportService(IGraphStore store, [FromKeyedServices(Stor
         try
         {
             var took = await sqlite.WarmIndexesAsync(_stopping.Token);
-            // Building the indexes from a national file leaves about a gigabyte of garbage (rows read, lists sorted and
-            // dropped) in the oldest generation, where the workstation collector may leave it for a long time: the
-            // process then holds 1.8 GB for 0.5 GB of indexes. One full, compacting collection here, once at start-up (a
+            // A first start's import leaves the dataset behind as garbage, and building the indexes from a national
+            // file leaves about a gigabyte more (rows read, lists sorted and dropped) in the oldest generation, where the
+            // collector may leave it for a long time: the process then holds 1.8 GB for 0.5 GB of indexes. One full, compacting collection here, once at start-up (a
             // pause of well under a second, before the indexes are reported ready), hands it back.
             GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
@@ -77,8 +77,9 @@ public sealed class SeedImportService(IGraphStore store, [FromKeyedServices(Stor
         // Recorded only after a whole import, so a failed one is retried on the next start.
         if (sqlite is not null) await sqlite.SetMetaAsync(FingerprintKey, fingerprint, cancellationToken);
         await services.ForgetAnswersAsync(cancellationToken);
-        // The dataset is gone with ImportAsync's frame; hand its memory back now rather than carry it into serving.
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        // The dataset is gone with ImportAsync's frame. Its memory is handed back by the compacting collection after the
+        // in-memory indexes are built (WarmAsync), not here: a blocking collection here held the first answer back by
+        // most of a second on a national graph.
         logger.LogInformation("Imported {Files} seed file(s) from {Directory} into {Database}: nodes {Nodes}, relationships {Relationships}",
             files, directory, locations.DatabasePath, summary.Nodes, summary.Relationships);
     }
