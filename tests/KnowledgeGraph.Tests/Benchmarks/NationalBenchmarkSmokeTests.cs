@@ -13,8 +13,14 @@ public sealed class NationalBenchmarkSmokeTests(ITestOutputHelper output)
     [Fact]
     public async Task The_benchmark_runs_end_to_end_at_a_tiny_size_with_no_errors_and_prints_every_row()
     {
+        // A kept working directory (--work) with an earlier run's database: the first start must import afresh, not open
+        // it (here it is not even a database, so opening it fails the start).
+        var work = TestPaths.NewTempDirectory();
+        File.WriteAllText(Path.Combine(work, "embedded.db"), "left over from an earlier run");
         var options = new BenchmarkOptions
         {
+            WorkDirectory = work,
+            Keep = true,
             Size = new GraphSize(200, 50),
             Requests = 2,
             WarmUp = TimeSpan.Zero, // one pass
