@@ -184,6 +184,10 @@ public sealed class ServiceSweep
         {
             var returning = Enumerable.Range(0, _officer.Length).Where(i => Returning(_officer[i])).ToArray(); // index order
             var returningStarts = returning.Select(i => _start[i]).ToArray();
+            // The latest end in each run of returning blocks: a run that ended before a block starts holds no block it
+            // meets, and is stepped over whole (in a force spanning decades most of the blocks started before it did so).
+            var runEnds = new DateOnly[(returning.Length + ReturningRun - 1) / ReturningRun];
+            for (var r = 0; r < returning.Length; r++) runEnds[r / ReturningRun] = Max(runEnds[r / ReturningRun], _end[returning[r]]);
             // By the other officer: the smallest meeting key seen with the officer in hand (-1: none), reset after each.
             var firstKey = new long[_firstBlock.Length - 1];
             Array.Fill(firstKey, -1);
@@ -194,6 +198,11 @@ public sealed class ServiceSweep
                 foreach (var x in BlocksOf(a))
                     for (int r = 0, until = UpperBound(returningStarts, _end[x]); r < until; r++)
                     {
+                        if (r % ReturningRun == 0 && runEnds[r / ReturningRun] < _start[x])
+                        {
+                            r += ReturningRun - 1;
+                            continue;
+                        }
                         var y = returning[r];
                         var b = _officer[y];
                         // Each pair of officers once, from the one numbered first.
@@ -215,6 +224,8 @@ public sealed class ServiceSweep
                 touched.Clear();
             }
         }
+
+        private const int ReturningRun = 64;
 
         private static long Key(int x, int y) => x < y ? ((long)x << 32) | (uint)y : ((long)y << 32) | (uint)x;
 

@@ -57,5 +57,46 @@ public class ServiceSweepTests
         }
     }
 
+    [Fact]
+    public void Officers_who_return_over_decades_are_counted_and_listed_once_as_every_pair_of_spells_says()
+    {
+        // Spread over sixty years, so most returning officers' blocks ended long before another's start: the runs of
+        // blocks that cannot meet are stepped over, and what is stepped over must hold no meeting.
+        var random = new Random(23);
+        for (var round = 0; round < 4; round++)
+        {
+            var spells = new List<ServiceSpell>();
+            for (var o = 0; o < 400; o++)
+            {
+                var officer = new NodeRef($"officer:o{o:D3}", Labels.Officer, $"O{o}");
+                var year = random.Next(1960, 2020);
+                for (var s = random.Next(2) == 0 ? 1 : random.Next(2, 5); s > 0 && year < 2020; s--)
+                {
+                    var length = random.Next(0, 8);
+                    var to = year + length >= 2020 ? "present" : $"{year + length}-{random.Next(1, 13):D2}";
+                    spells.Add(new ServiceSpell($"r{spells.Count}", officer, Unit, null, $"{year}-{random.Next(1, 13):D2}", to, []));
+                    year += length + random.Next(1, 10);
+                }
+            }
+            var expected = new HashSet<(string, string)>();
+            foreach (var a in spells)
+                foreach (var b in spells)
+                    if (string.CompareOrdinal(a.Officer.Id, b.Officer.Id) < 0 && a.Period.OverlapWith(b.Period, Today).Certainty != Certainty.None)
+                        expected.Add((a.Officer.Id, b.Officer.Id));
+
+            var sweep = new ServiceSweep(Unit, spells);
+            var listed = new List<(string, string)>();
+            string? cursor = null;
+            do
+            {
+                var (pairs, total, next) = sweep.Page(null, null, new PageRequest(1000, cursor));
+                Assert.Equal(expected.Count, total);
+                listed.AddRange(pairs.Select(p => Ordered(p.First[0].Officer.Id, p.Second[0].Officer.Id)));
+                cursor = next;
+            } while (cursor is not null);
+            Assert.Equal(expected.Order(), listed.Order());
+        }
+    }
+
     private static (string, string) Ordered(string a, string b) => string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a);
 }
