@@ -51,11 +51,17 @@ public sealed partial class SqliteGraphStore : IGraphStore
 
     private DateOnly Today => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
 
+    /// <summary>The page size a new database file is made with.</summary>
+    public const int PageSize = 16384;
+
     private SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        using var pragma = connection.Command("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;");
+        // A new file is made with 16 kB pages rather than SQLite's 4 kB: a national import writes and sorts a quarter as
+        // many pages (first start 13.9 -> 9.6 s in one benchmark run; the answers' times within the noise). It must come
+        // before journal_mode, which writes the first page; a file that has pages keeps the size it was made with.
+        using var pragma = connection.Command($"PRAGMA page_size = {PageSize}; PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;");
         pragma.ExecuteNonQuery();
         return connection;
     }

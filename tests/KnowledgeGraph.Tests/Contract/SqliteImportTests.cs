@@ -2,6 +2,7 @@ using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Core.Model;
 using KnowledgeGraph.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
+using Newtonsoft.Json;
 
 namespace KnowledgeGraph.Tests.Contract;
 
@@ -47,6 +48,39 @@ public sealed class SqliteImportTests
             && PropertyJson.Write(x.Properties) == PropertyJson.Write(y.Properties) && x.Sources.SequenceEqual(y.Sources),
         _ => throw new ArgumentException("nodes or relationships only"),
     };
+
+    [Fact]
+    public async Task A_file_made_with_4_kB_pages_keeps_them_and_imports_and_answers_as_a_new_file()
+    {
+        var directory = TestPaths.NewTempDirectory();
+        var old = Path.Combine(directory, "old.db");
+        await using (var connection = new SqliteConnection($"Data Source={old};Pooling=false"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL; CREATE TABLE made_before (x);";
+            await command.ExecuteNonQueryAsync();
+        }
+        var fresh = Path.Combine(directory, "new.db");
+        var (oldStore, newStore) = (new SqliteGraphStore(old), new SqliteGraphStore(fresh));
+        var dataset = Build(Enumerable.Range(0, 300).Select(i => Officer(i, $"Officer Smith {i}")), Enumerable.Range(0, 300).Select(i => ServedIn(i, "2001")));
+
+        Assert.Equal(await newStore.ImportAsync(dataset, null, None), await oldStore.ImportAsync(dataset, null, None));
+
+        Assert.Equal((4096, SqliteGraphStore.PageSize), (await PageSizeAsync(old), await PageSizeAsync(fresh)));
+        foreach (var id in new[] { "officer:o7", "force:f" })
+            Assert.Equal(JsonConvert.SerializeObject(await newStore.GetNodeAsync(id, 500, None)), JsonConvert.SerializeObject(await oldStore.GetNodeAsync(id, 500, None)));
+        Assert.Equal(JsonConvert.SerializeObject(await newStore.GetCountsAsync(None)), JsonConvert.SerializeObject(await oldStore.GetCountsAsync(None)));
+    }
+
+    private static async Task<long> PageSizeAsync(string path)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA page_size";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
 
     [Fact]
     public async Task A_bulk_load_then_a_changed_dataset_count_exactly_and_leave_search_and_indexes_as_a_fresh_import_would()
