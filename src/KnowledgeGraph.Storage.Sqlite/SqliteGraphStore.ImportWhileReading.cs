@@ -17,8 +17,9 @@ public sealed partial class SqliteGraphStore
     /// <remarks>
     /// On a two-core machine this takes the writing off the critical path: a national graph takes as long to check as to
     /// insert. Once the reader has handed over its last part (<see cref="DatasetPart.IsLast"/>), the indexes are built
-    /// while it runs the checks across the whole dataset. A store that is not empty, or a dataset that is not exactly the parts written (withheld facts leave it at
-    /// the end), is written by <see cref="ImportAsync"/> once reading is done, as if the two had not overlapped.
+    /// while it runs the checks across the whole dataset. A store that is not empty, or a dataset that is not exactly the
+    /// parts written (withheld facts leave it at the end), is written by <see cref="ImportAsync"/> once reading is done,
+    /// as if the two had not overlapped.
     /// </remarks>
     public async Task<ImportSummary?> ImportWhileReadingAsync(Func<Action<DatasetPart>, Dataset?> read, IProgress<ImportProgress>? progress,
         CancellationToken cancellationToken)

@@ -42,8 +42,9 @@ public sealed class SeedImportService(IGraphStore store, [FromKeyedServices(Stor
             var took = await sqlite.WarmIndexesAsync(_stopping.Token);
             // A first start's import leaves the dataset behind as garbage, and building the indexes from a national
             // file leaves about a gigabyte more (rows read, lists sorted and dropped) in the oldest generation, where the
-            // collector may leave it for a long time: the process then holds 1.8 GB for 0.5 GB of indexes. One full, compacting collection here, once at start-up (a
-            // pause of well under a second, before the indexes are reported ready), hands it back.
+            // collector may leave it for a long time: the process then holds 1.8 GB for 0.5 GB of indexes. One full,
+            // compacting collection here, once at start-up (a pause of well under a second, before the indexes are
+            // reported ready), hands it back.
             GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             warmth.Built();

@@ -185,7 +185,8 @@ public sealed class ServiceSweep
             var returning = Enumerable.Range(0, _officer.Length).Where(i => Returning(_officer[i])).ToArray(); // index order
             var returningStarts = returning.Select(i => _start[i]).ToArray();
             // The latest end in each run of returning blocks: a run that ended before a block starts holds no block it
-            // meets, and is stepped over whole (in a force spanning decades most of the blocks started before it did so).
+            // meets, and is stepped over whole (over a force's decades, most blocks that start before a block ends also
+            // ended before it began).
             var runEnds = new DateOnly[(returning.Length + ReturningRun - 1) / ReturningRun];
             for (var r = 0; r < returning.Length; r++) runEnds[r / ReturningRun] = Max(runEnds[r / ReturningRun], _end[returning[r]]);
             // By the other officer: the smallest meeting key seen with the officer in hand (-1: none), reset after each.
