@@ -34,11 +34,7 @@ public class ServiceSweepTests
                     day += length + random.Next(0, 4); // 0: the next spell starts the day this one ends
                 }
             }
-            var expected = new HashSet<(string, string)>();
-            foreach (var a in spells)
-                foreach (var b in spells)
-                    if (string.CompareOrdinal(a.Officer.Id, b.Officer.Id) < 0 && a.Period.OverlapWith(b.Period, Today).Certainty != Certainty.None)
-                        expected.Add((a.Officer.Id, b.Officer.Id));
+            var expected = EveryPairThatCanShareADay(spells);
 
             var sweep = new ServiceSweep(Unit, spells);
             var listed = new List<(string, string)>();
@@ -78,11 +74,7 @@ public class ServiceSweepTests
                     year += length + random.Next(1, 10);
                 }
             }
-            var expected = new HashSet<(string, string)>();
-            foreach (var a in spells)
-                foreach (var b in spells)
-                    if (string.CompareOrdinal(a.Officer.Id, b.Officer.Id) < 0 && a.Period.OverlapWith(b.Period, Today).Certainty != Certainty.None)
-                        expected.Add((a.Officer.Id, b.Officer.Id));
+            var expected = EveryPairThatCanShareADay(spells);
 
             var sweep = new ServiceSweep(Unit, spells);
             var listed = new List<(string, string)>();
@@ -96,6 +88,17 @@ public class ServiceSweepTests
             } while (cursor is not null);
             Assert.Equal(expected.Order(), listed.Order());
         }
+    }
+
+    // The brute force: every two spells of different officers compared directly.
+    private static HashSet<(string, string)> EveryPairThatCanShareADay(List<ServiceSpell> spells)
+    {
+        var pairs = new HashSet<(string, string)>();
+        foreach (var a in spells)
+            foreach (var b in spells)
+                if (string.CompareOrdinal(a.Officer.Id, b.Officer.Id) < 0 && a.Period.OverlapWith(b.Period, Today).Certainty != Certainty.None)
+                    pairs.Add((a.Officer.Id, b.Officer.Id));
+        return pairs;
     }
 
     private static (string, string) Ordered(string a, string b) => string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a);
