@@ -73,6 +73,37 @@ public sealed class SqliteImportTests
         Assert.Equal(JsonConvert.SerializeObject(await newStore.GetCountsAsync(None)), JsonConvert.SerializeObject(await oldStore.GetCountsAsync(None)));
     }
 
+    [Fact]
+    public async Task Counts_follow_every_import_and_still_ask_the_file()
+    {
+        var db = Path.Combine(TestPaths.NewTempDirectory(), "graph.db");
+        var store = new SqliteGraphStore(db);
+        var first = Build(Enumerable.Range(0, 50).Select(i => Officer(i, $"Officer {i}")), Enumerable.Range(0, 50).Select(i => ServedIn(i, "2001")));
+        var second = Build(Enumerable.Range(0, 20).Select(i => Officer(i, $"Officer {i}")), Enumerable.Range(0, 10).Select(i => ServedIn(i, "2001")));
+
+        await store.ImportAsync(first, null, None);
+        Assert.Equal(CountsOf(first), Text(await store.GetCountsAsync(None)));
+        await store.ImportAsync(second, null, None);
+        Assert.Equal(CountsOf(second), Text(await store.GetCountsAsync(None)));
+
+        // Tables gone behind the store's back: the counts are not answered from memory as if the file were fine.
+        await using (var connection = new SqliteConnection($"Data Source={db};Pooling=false"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DROP TABLE relationships; DROP TABLE nodes;";
+            await command.ExecuteNonQueryAsync();
+        }
+        await Assert.ThrowsAsync<SqliteException>(() => store.GetCountsAsync(None));
+    }
+
+    // What a dataset holds, counted directly, as the store's counts are written.
+    private static string CountsOf(Core.Model.Dataset dataset) => Text(new GraphCounts(
+        dataset.Nodes.GroupBy(n => n.Label).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+        dataset.Relationships.GroupBy(r => r.Type).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count())));
+
+    private static string Text(GraphCounts counts) => JsonConvert.SerializeObject(counts);
+
     private static async Task<long> PageSizeAsync(string path)
     {
         await using var connection = new SqliteConnection($"Data Source={path};Pooling=false");
