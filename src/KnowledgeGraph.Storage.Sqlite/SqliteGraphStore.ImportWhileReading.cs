@@ -107,12 +107,14 @@ public sealed partial class SqliteGraphStore
         return summary;
     }
 
+    // Takes the parts left without writing them, so the reader is never left waiting: null, the summary of nothing written.
     private static async Task<ImportSummary?> DrainAsync(ChannelReader<DatasetPart> parts, CancellationToken cancellationToken)
     {
-        await foreach (var _ in parts.ReadAllAsync(cancellationToken)) { }
+        await AnyMoreAsync(parts, cancellationToken);
         return null;
     }
 
+    // The same, saying whether any part was left.
     private static async Task<bool> AnyMoreAsync(ChannelReader<DatasetPart> parts, CancellationToken cancellationToken)
     {
         var any = false;
