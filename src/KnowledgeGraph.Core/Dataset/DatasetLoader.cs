@@ -1,6 +1,7 @@
 using KnowledgeGraph.Core.Model;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using System.Text;
 
 namespace KnowledgeGraph.Core.Dataset;
 
@@ -31,7 +32,7 @@ public static class DatasetLoader
             .ToList();
         // Files are streamed, not read into memory whole: a national dataset is hundreds of megabytes of JSON.
         var documents = files
-            .Select(file => (Path.GetRelativePath(directory, file).Replace('\\', '/'), (Func<TextReader>)(() => new StreamReader(file))))
+            .Select(file => (Path.GetRelativePath(directory, file).Replace('\\', '/'), (Func<Stream>)(() => File.OpenRead(file))))
             .ToList();
         var result = Check(documents, records, onPart);
         if (files.Count == 0 && records is null)
@@ -44,9 +45,9 @@ public static class DatasetLoader
     /// <see cref="Load"/>; tests pass text).
     /// </summary>
     public static DatasetLoadResult LoadDocuments(IReadOnlyList<(string Name, string Text)> documents, IEnumerable<RecordItem>? records = null) =>
-        Check(documents.Select(d => (d.Name, (Func<TextReader>)(() => new StringReader(d.Text)))).ToList(), records);
+        Check(documents.Select(d => (d.Name, (Func<Stream>)(() => new MemoryStream(Encoding.UTF8.GetBytes(d.Text))))).ToList(), records);
 
-    private static DatasetLoadResult Check(IReadOnlyList<(string Name, Func<TextReader> Open)> documents, IEnumerable<RecordItem>? records,
+    private static DatasetLoadResult Check(IReadOnlyList<(string Name, Func<Stream> Open)> documents, IEnumerable<RecordItem>? records,
         Action<DatasetPart>? onPart = null)
     {
         // Errors of files that cannot be read as JSON come first, then the validator's, as when every file was parsed
@@ -68,13 +69,14 @@ public static class DatasetLoader
     }
 
     // One file: streamed when it can be, otherwise parsed whole (a malformed file, a root that is not an object).
-    private static void ReadDocument(DatasetValidator validator, string name, Func<TextReader> open, List<DatasetError> parseErrors)
+    private static void ReadDocument(DatasetValidator validator, string name, Func<Stream> open, List<DatasetError> parseErrors)
     {
         if (TryStream(validator, name, open)) return;
         // The exact error (or, for a root that is not an object, the exact outcome) comes from parsing the whole file.
         try
         {
-            using var text = open();
+            // StreamReader decodes as the file says (a UTF-16 or UTF-32 byte order mark), UTF-8 otherwise.
+            using var text = new StreamReader(open());
             var token = JToken.Parse(text.ReadToEnd(), Settings);
             if (token is JObject root) validator.ReadFile(name, root);
             else parseErrors.Add(new DatasetError(name, 1, "$", "the file must hold a JSON object with \"nodes\" and \"relationships\""));
@@ -86,12 +88,12 @@ public static class DatasetLoader
     }
 
     /// <summary>Streams a file whose root is an object; false (nothing of the file kept) when it must be parsed whole.</summary>
-    private static bool TryStream(DatasetValidator validator, string name, Func<TextReader> open)
+    private static bool TryStream(DatasetValidator validator, string name, Func<Stream> open)
     {
         try
         {
-            // The same reader settings JToken.Parse uses, so values read alike.
-            using var reader = new JsonTextReader(open()) { PropertyNameTable = DatasetValidator.FieldNames };
+            // Reads as JsonTextReader with JToken.Parse's settings would, so values read alike.
+            using var reader = new Utf8DatasetReader(open(), validator.Strings);
             if (!reader.Read()) return false;
             while (reader.TokenType == JsonToken.Comment)
                 if (!reader.Read()) return false;

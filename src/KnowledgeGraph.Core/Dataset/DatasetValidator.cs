@@ -24,30 +24,12 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
     // The keys the cross-file checks may point at (see Mark).
     private static readonly string[] NodeMarkKeys = ["id", "descriptor"], RelationshipMarkKeys = ["from", "to"];
 
-    /// <summary>Every key a dataset file uses, for the reader to hand out as the same strings instead of a new string
-    /// per key per item (a national graph has a million items).</summary>
-    internal static readonly DefaultJsonNameTable FieldNames = NameTable();
-
-    private static DefaultJsonNameTable NameTable()
-    {
-        var table = new DefaultJsonNameTable();
-        foreach (var name in CommonNodeFields.Concat(RelationshipFields).Concat(["nodes", "relationships", "$schema", "description", "source", "locator"])
-                     .Concat(GraphSchema.Labels.SelectMany(l => l.Properties).Concat(GraphSchema.Relationships.SelectMany(r => r.Properties)).Select(p => p.Name))
-                     .Distinct())
-            table.Add(name);
-        return table;
-    }
-
     // Values that repeat across items (labels and types come from GraphSchema): kept once, so a national graph holds one
     // "serving" and one "source:x" rather than one per item, which is also less for the collector to copy while it loads.
-    private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
+    // The reader of a streamed file makes its strings from the same pool (see StringPool).
+    internal StringPool Strings { get; } = new();
 
-    private string Share(string value)
-    {
-        ref var kept = ref CollectionsMarshal.GetValueRefOrAddDefault(_shared, value, out var known);
-        if (!known) kept = value;
-        return kept!;
-    }
+    private string Share(string value) => Strings.Share(value);
 
     // A node's id and every relationship end naming it are one string, not one per mention: a case is named by eight
     // relationships, a unit by hundreds.
@@ -98,7 +80,9 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
     /// (<paramref name="Cell"/> when the place is a known cell).
     /// <paramref name="AtKey"/> points at the key naming the token in its object rather than at the token (an unknown
     /// key's line is the key's).
-    private sealed record Place(string File, ItemJson Token, string Prefix = "", RecordItem? Record = null, RecordCell? Cell = null,
+    /// A struct: one is made for every item and every properties object read, and none outlives its item unless an
+    /// error or a note keeps it.
+    private readonly record struct Place(string File, ItemJson Token, string Prefix = "", RecordItem? Record = null, RecordCell? Cell = null,
         int Index = -1, bool AtKey = false)
     {
         public int? Line => (AtKey ? Token.KeyLine : Token.Line) is > 0 and var line ? line : null;
@@ -420,7 +404,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         if (json["properties"] is { } propsToken)
         {
             if (propsToken.Type == ItemJsonType.Object)
-                properties = ReadProperties(place.Child(propsToken), propsToken, spec.Properties, [], type!);
+                properties = ReadProperties(place.Child(propsToken), propsToken, spec.Properties, NoCommonFields, type!);
             else
             {
                 Error(At(place, json, "properties"), "\"properties\" must be an object");
@@ -428,10 +412,8 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         }
         else
         {
-            foreach (var required in spec.Properties.Where(p => p.Required))
-            {
-                Error(place, $"{type} needs property '{required.Name}' ({required.Description})");
-            }
+            foreach (var required in spec.Properties)
+                if (required.Required) Error(place, $"{type} needs property '{required.Name}' ({required.Description})");
         }
 
         if (from is null || to is null) return null;
@@ -440,6 +422,9 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         if (FactNoteReader.HasNotes(json)) ReadNotes(place, relationship.Id, json);
         return (relationship, place.ToMark(RelationshipMarkKeys));
     }
+
+    // A relationship's properties object has no fields of its own besides its properties (one set, not one per item).
+    private static readonly HashSet<string> NoCommonFields = [];
 
     // One builder for every item's properties: reading a dataset allocates only the maps it keeps.
     private readonly PropertyMap.Builder _properties = new();
@@ -461,8 +446,9 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
             var (valid, value) = ReadValue(place, spec, property, owner);
             if (valid && value is not null) result.Set(spec.Name, value);
         }
-        foreach (var spec in specs)
+        for (var i = 0; i < specs.Count; i++)
         {
+            var spec = specs[i];
             if (!spec.Required || result.ContainsKey(spec.Name)) continue;
             if (json[spec.Name] is not null) continue; // already reported as invalid
             Error(place.Record?.Cells.GetValueOrDefault(spec.Name) is { } cell ? place with { Cell = cell } : place, $"{owner} needs property '{spec.Name}'" + (spec.Vocabulary is null ? "" : $" (one of: {spec.Vocabulary.Describe()})"));
@@ -506,7 +492,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
                     return (false, null);
                 }
                 var values = token.Children.Select(t => Share(t.Text!)).ToArray();
-                var unknown = values.Where(v => !spec.Vocabulary!.Contains(v)).ToList();
+                var unknown = Unknown(values, spec.Vocabulary!);
                 if (unknown.Count == 0) return (true, values);
                 Error(item.Child(token), $"unknown {spec.Vocabulary!.Name} '{string.Join("', '", unknown)}'; allowed: {spec.Vocabulary.Describe()}");
                 return (false, null);
@@ -534,9 +520,24 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         return (true, spec.Kind is PropertyKind.Vocabulary or PropertyKind.PartialDate or PropertyKind.PeriodEnd ? Share(text) : ShareShort(text));
     }
 
+    // Without a lambda capturing spec: a closure made on every call of ReadValue was a twentieth of what reading a
+    // national dataset allocated.
+    private static List<string> Unknown(string[] words, Vocabulary vocabulary)
+    {
+        var unknown = new List<string>();
+        foreach (var word in words)
+            if (!vocabulary.Contains(word)) unknown.Add(word);
+        return unknown;
+    }
+
     private void ReadNotes(Place place, string id, ItemJson json)
     {
-        if (!FactNoteReader.HasNotes(json)) return;
+        if (FactNoteReader.HasNotes(json)) ReadNotesOf(place, id, json);
+    }
+
+    // Apart from ReadNotes, which every item calls: the lambda's closure is made on entry, so only for an item with notes.
+    private void ReadNotesOf(Place place, string id, ItemJson json)
+    {
         // The references keep their item's values until the whole dataset is read: the stream reader must not reuse them.
         _keepValues = true;
         var (note, references) = FactNoteReader.Read(id, json, (token, message, atKey) => Error(atKey ? place.Key(token) : place.Child(token), message));
@@ -622,7 +623,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         }
 
         foreach (var (node, place) in _nodes)
-            CheckSources(place, node.Sources, nodesById, $"{node.Label} '{node.Id}'");
+            CheckSources(place, node.Sources, nodesById, node);
 
         // By id, without making the ids.
         var relationshipIds = new Dictionary<GraphRelationship, Mark>(_relationships.Count, GraphRelationship.IdComparer);
@@ -636,8 +637,8 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
             }
             CheckEndpoint(place, "from", rel.From, spec.FromLabels, spec.Type, nodesById);
             CheckEndpoint(place, "to", rel.To, spec.ToLabels, spec.Type, nodesById);
-            CheckSources(place, rel.Sources, nodesById, $"{rel.Type} {rel.From} -> {rel.To}");
-            foreach (var idProperty in spec.Properties.Where(p => p.Kind == PropertyKind.NodeId))
+            CheckSources(place, rel.Sources, nodesById, rel);
+            foreach (var idProperty in NodeIdProperties(spec))
                 if (rel.Text(idProperty.Name) is { } target
                     && (!nodesById.TryGetValue(target, out var targetNode) || targetNode.Label != idProperty.NodeLabel))
                     Error(place, $"property '{idProperty.Name}' refers to '{target}', which is not a {idProperty.NodeLabel} in the dataset");
@@ -660,6 +661,12 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
             _notes.Select(n => n.Note).DistinctBy(n => n.FactId).ToList()));
     }
 
+    // The properties naming a node, per type: looked up for each of a national graph's relationships.
+    private static readonly Dictionary<string, PropertySpec[]> NodeIdPropertiesByType = GraphSchema.Relationships
+        .ToDictionary(r => r.Type, r => r.Properties.Where(p => p.Kind == PropertyKind.NodeId).ToArray(), StringComparer.Ordinal);
+
+    private static PropertySpec[] NodeIdProperties(RelationshipSpec spec) => NodeIdPropertiesByType[spec.Type];
+
     private void CheckEndpoint(Mark place, string end, string id, IReadOnlyList<string> allowed, string type,
         Dictionary<string, GraphNode> nodesById)
     {
@@ -669,14 +676,29 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
             Error(place.At(end), $"{type} cannot {(end == "from" ? "start at" : "end at")} a {node.Label} ('{id}'); it joins {string.Join("/", GraphSchema.FindType(type)!.FromLabels)} -> {string.Join("/", GraphSchema.FindType(type)!.ToLabels)}");
     }
 
-    private void CheckSources(Mark place, IReadOnlyList<string> sources, Dictionary<string, GraphNode> nodesById, string what)
+    // item: the node or relationship citing, named only in an error. Every item of a national graph comes here, so the
+    // check makes no string: not the item's name, not the source id cut from a citation with a locator.
+    private void CheckSources(Mark place, IReadOnlyList<string> sources, Dictionary<string, GraphNode> nodesById, object item)
     {
-        foreach (var citation in sources)
-            if (Citation.Parse(citation).SourceId is var source && !nodesById.TryGetValue(source, out var node))
-                Error(place, $"{what} cites '{source}', which no node in the dataset has");
+        var byId = nodesById.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var i = 0; i < sources.Count; i++)
+        {
+            var citation = sources[i].AsSpan();
+            var cut = citation.IndexOf(Citation.Separator);
+            var source = cut < 0 ? citation : citation[..cut];
+            if (!byId.TryGetValue(source, out var node))
+                Error(place, $"{Describe(item)} cites '{source}', which no node in the dataset has");
             else if (node.Label != Labels.Source)
-                Error(place, $"{what} cites '{source}', which is a {node.Label}, not a Source");
+                Error(place, $"{Describe(item)} cites '{source}', which is a {node.Label}, not a Source");
+        }
     }
+
+    private static string Describe(object item) => item switch
+    {
+        GraphNode node => $"{node.Label} '{node.Id}'",
+        GraphRelationship rel => $"{rel.Type} {rel.From} -> {rel.To}",
+        _ => throw new ArgumentException("a node or a relationship", nameof(item)),
+    };
 
     // A descriptor is free text; make sure no one slips a real name into it.
     private void CheckDescriptorsNameNoOne(Dictionary<string, GraphNode> nodesById)

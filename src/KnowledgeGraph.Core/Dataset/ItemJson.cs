@@ -43,7 +43,24 @@ public sealed class ItemJson
     public bool IsTrue => Type == ItemJsonType.Boolean && (bool)_value!;
 
     /// <summary>An object's values (each with its <see cref="Name"/>) or an array's elements, in file order.</summary>
-    public IReadOnlyList<ItemJson> Children => _children;
+    public ChildList Children => new(_children);
+
+    /// <summary>
+    /// The children as a list whose <c>foreach</c> allocates nothing: the validator walks every item's keys, and a boxed
+    /// enumerator per walk was a tenth of what reading a national dataset allocated.
+    /// </summary>
+    public readonly struct ChildList(List<ItemJson> children) : IReadOnlyList<ItemJson>
+    {
+        public int Count => children.Count;
+
+        public ItemJson this[int index] => children[index];
+
+        public List<ItemJson>.Enumerator GetEnumerator() => children.GetEnumerator();
+
+        IEnumerator<ItemJson> IEnumerable<ItemJson>.GetEnumerator() => children.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => children.GetEnumerator();
+    }
 
     /// <summary>The value an object has under <paramref name="key"/>; null when it has none or is not an object.</summary>
     public ItemJson? this[string key]

@@ -2,6 +2,7 @@ using KnowledgeGraph.Core.Dataset;
 using KnowledgeGraph.Core.Model;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using System.Text;
 
 namespace KnowledgeGraph.Tests.Dataset;
 
@@ -30,7 +31,7 @@ public class DatasetStreamingTests
 
             var streamedErrors = new List<DatasetError>();
             var streamed = new DatasetValidator(streamedErrors);
-            using (var reader = new JsonTextReader(new StringReader(text)) { PropertyNameTable = DatasetValidator.FieldNames })
+            using (var reader = new Utf8DatasetReader(new MemoryStream(Encoding.UTF8.GetBytes(text)), streamed.Strings))
             {
                 do Assert.True(reader.Read()); while (reader.TokenType == JsonToken.Comment);
                 streamed.ReadFile("f.json", reader);

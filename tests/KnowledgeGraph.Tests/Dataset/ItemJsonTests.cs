@@ -1,6 +1,7 @@
 using KnowledgeGraph.Core.Dataset;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using System.Text;
 
 namespace KnowledgeGraph.Tests.Dataset;
 
@@ -13,13 +14,14 @@ public class ItemJsonTests
     private static readonly string[] Keys = ["id", "from", "to", "sources", "a b", "x.y", "it's", "[0]", "naïve", "q\"uote", "back\\slash", "t\tab", "_"];
 
     // Random documents laid out at random, read by the stream reader (one reader for every round, so values are
-    // reused) and copied from Newtonsoft's own parse: each value must have the kind, text, line, key line and path
-    // Newtonsoft gives it.
+    // reused) over Newtonsoft's tokens and over the UTF-8 reader's, and copied from Newtonsoft's own parse: each value
+    // must have the kind, text, line, key line and path Newtonsoft gives it.
     [Fact]
     public void Values_have_the_kind_text_line_and_path_newtonsoft_gives_them()
     {
         var random = new Random(11);
         var reader = new ItemJsonReader();
+        var pool = new StringPool();
         for (var round = 0; round < 400; round++)
         {
             var text = RandomJsonLayout.Write(RandomObject(random, 0), random);
@@ -32,6 +34,11 @@ public class ItemJsonTests
             while (json.Read()) Assert.Equal(JsonToken.Comment, json.TokenType);
 
             AssertSame(expected, ItemJson.From(expected), text);
+
+            using var utf8 = new Utf8DatasetReader(new MemoryStream(Encoding.UTF8.GetBytes(text)), pool);
+            Assert.True(utf8.Read());
+            AssertSame(expected, reader.Read(utf8), text);
+            Assert.False(utf8.Read());
         }
     }
 
@@ -107,7 +114,18 @@ public class ItemJsonTests
         }
     }
 
-    private static JObject RandomObject(Random random, int depth)
+    // Values whose reading differs between readers if any does: escapes and other scripts, strings shaped like dates
+    // that are or are not dates, integers past a long, exponents.
+    private static readonly JToken[] OddValues =
+    [
+        new JValue("caf\u00e9 \u2014 \ud83d\ude93 \t tab / slash \u0000 nul"), new JValue("Łódź, São Paulo, Αθήνα, 東京"),
+        new JValue("2020-01-02T03:04:05Z"), new JValue("2020-01-02T03:04:05.1234567+01:00"), new JValue("2020-01-02Tno date at all"),
+        new JValue("1999-99-99T99:99:99"), new JValue("/Date(1234567890000)/"), new JValue("/Date(not a date)/"), new JValue("2020-01-02"),
+        JToken.Parse("123456789012345678901234567890"), JToken.Parse("-9223372036854775808"), JToken.Parse("1.5e10"),
+        JToken.Parse("-2E-3"), JToken.Parse("0.0"), JToken.Parse("-0"), new JValue(new string('x', 70_000)),
+    ];
+
+    internal static JObject RandomObject(Random random, int depth)
     {
         var json = new JObject();
         foreach (var key in Keys.OrderBy(_ => random.Next()).Take(random.Next(0, 6))) json[key] = RandomValue(random, depth + 1);
@@ -125,6 +143,7 @@ public class ItemJsonTests
         6 => new JValue(new DateTime(2020, 1, 2, 3, 4, 5, DateTimeKind.Unspecified)), // read back as a date, not a string
         7 => new JValue(string.Concat(Enumerable.Repeat("long ", random.Next(1, 40)))),
         8 => RandomObject(random, depth),
+        9 when random.Next(2) == 0 => OddValues[random.Next(OddValues.Length)].DeepClone(),
         _ => new JArray(Enumerable.Range(0, random.Next(0, 4)).Select(_ => RandomValue(random, depth + 1))),
     };
 }

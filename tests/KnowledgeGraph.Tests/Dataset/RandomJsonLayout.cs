@@ -48,13 +48,17 @@ public static class RandomJsonLayout
                 }
                 text.Append(']');
                 break;
+            // Strings with every character outside ASCII escaped, or as they are.
+            case JValue { Type: JTokenType.String } value when random.Next(2) == 0:
+                text.Append(JsonConvert.ToString((string)value.Value!, '"', StringEscapeHandling.EscapeNonAscii));
+                break;
             default:
                 text.Append(token.ToString(Formatting.None));
                 break;
         }
     }
 
-    private static readonly string[] Gaps = ["", "", "", " ", "\n", "\n  ", " /* note */ ", "\n// a line comment\n", "\r\n"];
+    private static readonly string[] Gaps = ["", "", "", " ", "\n", "\n  ", " /* note */ ", "\n// a line comment\n", "\r\n", "\r"];
 
     private static readonly string[] Spaces = ["", " ", "\n", "\n    "];
 
