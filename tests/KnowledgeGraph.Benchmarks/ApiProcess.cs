@@ -44,7 +44,7 @@ public sealed class ApiProcess : IAsyncDisposable
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add(address.ToString().TrimEnd('/'));
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["DOTNET_gcServer"] = "0";
+        // The collector is the one the API ships with (its runtimeconfig: server), so the figures are what a user gets.
         foreach (var (key, value) in environment) info.Environment[key] = value;
 
         var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
