@@ -1,7 +1,7 @@
+using System.Text;
 using KnowledgeGraph.Core.Model;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using System.Text;
 
 namespace KnowledgeGraph.Core.Dataset;
 

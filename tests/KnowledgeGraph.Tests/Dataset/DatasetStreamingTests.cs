@@ -1,8 +1,8 @@
+using System.Text;
 using KnowledgeGraph.Core.Dataset;
 using KnowledgeGraph.Core.Model;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using System.Text;
 
 namespace KnowledgeGraph.Tests.Dataset;
 

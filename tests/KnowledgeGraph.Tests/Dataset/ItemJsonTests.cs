@@ -1,7 +1,7 @@
+using System.Text;
 using KnowledgeGraph.Core.Dataset;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using System.Text;
 
 namespace KnowledgeGraph.Tests.Dataset;
 
