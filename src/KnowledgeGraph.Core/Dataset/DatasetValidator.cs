@@ -639,7 +639,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
             CheckEndpoint(place, "from", rel.From, spec.FromLabels, spec.Type, nodesById);
             CheckEndpoint(place, "to", rel.To, spec.ToLabels, spec.Type, nodesById);
             CheckSources(place, rel.Sources, nodesById, rel);
-            foreach (var idProperty in NodeIdProperties(spec))
+            foreach (var idProperty in NodeIdPropertiesByType[spec.Type])
                 if (rel.Text(idProperty.Name) is { } target
                     && (!nodesById.TryGetValue(target, out var targetNode) || targetNode.Label != idProperty.NodeLabel))
                     Error(place, $"property '{idProperty.Name}' refers to '{target}', which is not a {idProperty.NodeLabel} in the dataset");
@@ -665,8 +665,6 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
     // The properties naming a node, per type: looked up for each of a national graph's relationships.
     private static readonly Dictionary<string, PropertySpec[]> NodeIdPropertiesByType = GraphSchema.Relationships
         .ToDictionary(r => r.Type, r => r.Properties.Where(p => p.Kind == PropertyKind.NodeId).ToArray(), StringComparer.Ordinal);
-
-    private static PropertySpec[] NodeIdProperties(RelationshipSpec spec) => NodeIdPropertiesByType[spec.Type];
 
     private void CheckEndpoint(Mark place, string end, string id, IReadOnlyList<string> allowed, string type,
         Dictionary<string, GraphNode> nodesById)

@@ -118,54 +118,25 @@ internal sealed class Utf8DatasetReader : JsonReader, IJsonLineInfo
 
     private void Take(ref Utf8JsonReader reader)
     {
-        var at = _start + (int)reader.TokenStartIndex;
+        // JsonTextReader is past the colon when it hands out a key, so a colon on the next line is the key's line.
+        Line(_start + (int)(reader.TokenType == JsonTokenType.PropertyName ? reader.BytesConsumed : reader.TokenStartIndex));
         switch (reader.TokenType)
         {
-            case JsonTokenType.StartObject:
-                Line(at);
-                SetToken(JsonToken.StartObject);
-                break;
-            case JsonTokenType.EndObject:
-                Line(at);
-                SetToken(JsonToken.EndObject);
-                break;
-            case JsonTokenType.StartArray:
-                Line(at);
-                SetToken(JsonToken.StartArray);
-                break;
-            case JsonTokenType.EndArray:
-                Line(at);
-                SetToken(JsonToken.EndArray);
-                break;
-            case JsonTokenType.PropertyName:
-                // JsonTextReader is past the colon when it hands out a key, so a colon on the next line is the key's line.
-                Line(_start + (int)reader.BytesConsumed);
-                SetToken(JsonToken.PropertyName, Text(ref reader));
-                break;
+            case JsonTokenType.StartObject: SetToken(JsonToken.StartObject); break;
+            case JsonTokenType.EndObject: SetToken(JsonToken.EndObject); break;
+            case JsonTokenType.StartArray: SetToken(JsonToken.StartArray); break;
+            case JsonTokenType.EndArray: SetToken(JsonToken.EndArray); break;
+            case JsonTokenType.PropertyName: SetToken(JsonToken.PropertyName, Text(ref reader)); break;
             case JsonTokenType.String:
-                Line(at);
                 var text = Text(ref reader);
                 if (LooksLikeDate(text) && AsDate(text) is { } date) SetToken(JsonToken.Date, date);
                 else SetToken(JsonToken.String, text);
                 break;
-            case JsonTokenType.Number:
-                Line(at);
-                SetNumber(reader.ValueSpan);
-                break;
-            case JsonTokenType.True:
-                Line(at);
-                SetToken(JsonToken.Boolean, True);
-                break;
-            case JsonTokenType.False:
-                Line(at);
-                SetToken(JsonToken.Boolean, False);
-                break;
-            case JsonTokenType.Null:
-                Line(at);
-                SetToken(JsonToken.Null);
-                break;
-            default:
-                throw new InvalidOperationException($"unexpected token {reader.TokenType}");
+            case JsonTokenType.Number: SetNumber(reader.ValueSpan); break;
+            case JsonTokenType.True: SetToken(JsonToken.Boolean, True); break;
+            case JsonTokenType.False: SetToken(JsonToken.Boolean, False); break;
+            case JsonTokenType.Null: SetToken(JsonToken.Null); break;
+            default: throw new InvalidOperationException($"unexpected token {reader.TokenType}");
         }
     }
 
