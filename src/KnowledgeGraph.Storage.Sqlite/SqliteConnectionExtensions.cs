@@ -21,15 +21,14 @@ internal static class SqliteConnectionExtensions
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public static async Task<List<T>> QueryAsync<T>(this SqliteConnection connection, string sql, Func<SqliteDataReader, T> map,
+    /// <summary>Every row of the query, mapped (see <see cref="SqliteRows.Rows"/>). SQLite does not read asynchronously;
+    /// the task is complete when it is returned.</summary>
+    public static Task<List<T>> QueryAsync<T>(this SqliteConnection connection, string sql, Func<SqliteRow, T> map,
         CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var command = connection.Command(sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken)) rows.Add(map(reader));
-        return rows;
+        foreach (var row in connection.Rows(sql, cancellationToken, parameters)) rows.Add(map(row));
+        return Task.FromResult(rows);
     }
 
-    public static string? NullableString(this SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -27,7 +27,7 @@ public sealed partial class SqliteGraphStore
         var rows = await connection.QueryAsync($"{ServiceSql} {where} ORDER BY rel_id",
             r => (Id: r.GetString(0), Officer: new NodeRef(r.GetString(1), r.GetString(2), r.GetString(3)),
                 Organisation: new NodeRef(r.GetString(4), r.GetString(5), r.GetString(6)), ForceId: r.NullableString(7),
-                Properties: PropertyJson.Read(r.GetString(8)), Sources: PropertyJson.ReadList(r.GetString(9))),
+                Properties: r.Properties(8), Sources: r.List(9)),
             cancellationToken, parameters);
         var refs = await LoadSourceRefsAsync(connection, rows.SelectMany(r => r.Sources), cancellationToken);
         return rows.Select(r => new ServiceRecord(r.Id, r.Officer, r.Organisation, r.ForceId,
@@ -62,7 +62,7 @@ public sealed partial class SqliteGraphStore
             ORDER BY b.from_id, a.id
             """,
             r => (Event: r.GetString(0), Actor: new Actor(new NodeRef(r.GetString(1), r.GetString(2), r.GetString(3)),
-                PropertyJson.Read(r.GetString(4)).GetValueOrDefault("role") as string)),
+                r.Properties(4).GetValueOrDefault("role") as string)),
             cancellationToken, ("$ids", PropertyJson.WriteList(eventIds)));
         return rows.GroupBy(r => r.Event).ToDictionary(g => g.Key, g => g.Select(x => x.Actor).ToList(), StringComparer.Ordinal);
     }

@@ -1,27 +1,36 @@
 using System.Runtime.CompilerServices;
+using KnowledgeGraph.Core.Dataset;
 using KnowledgeGraph.Core.Model;
 
 namespace KnowledgeGraph.Storage.Sqlite;
 
 public sealed partial class SqliteGraphStore
 {
-    // Rows are yielded as SQLite reads them, so an export of the national graph never holds it in memory.
+    // Rows are yielded as SQLite reads them, so an export of the national graph never holds it in memory; so is the pool
+    // of short text, bounded, which keeps labels, types and property keys from being made again for every row.
+    private const int ExportPoolSize = 4096;
 
     public async IAsyncEnumerable<GraphNode> ExportNodesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = Open();
-        await using var command = connection.Command($"SELECT {NodeColumns} FROM nodes n ORDER BY n.id");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) yield return ReadNode(reader);
+        foreach (var row in connection.Rows($"SELECT {NodeColumns} FROM nodes n ORDER BY n.id", new StringPool(ExportPoolSize), cancellationToken))
+        {
+            yield return ReadNode(row);
+            await Task.CompletedTask; // SQLite reads synchronously; the caller's writes are what await
+        }
     }
 
     public async IAsyncEnumerable<GraphRelationship> ExportRelationshipsAsync(string? type, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = Open();
-        await using var command = type is null
-            ? connection.Command($"SELECT {RelationshipColumns} FROM relationships r ORDER BY r.id")
-            : connection.Command($"SELECT {RelationshipColumns} FROM relationships r WHERE r.type = $type ORDER BY r.id", ("$type", type));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) yield return ReadRelationship(reader);
+        var rows = type is null
+            ? connection.Rows($"SELECT {RelationshipColumns} FROM relationships r ORDER BY r.id", new StringPool(ExportPoolSize), cancellationToken)
+            : connection.Rows($"SELECT {RelationshipColumns} FROM relationships r WHERE r.type = $type ORDER BY r.id", new StringPool(ExportPoolSize),
+                cancellationToken, ("$type", type));
+        foreach (var row in rows)
+        {
+            yield return ReadRelationship(row);
+            await Task.CompletedTask;
+        }
     }
 }

@@ -28,11 +28,10 @@ public sealed partial class SqliteGraphStore
         return SqliteNameIndex.Build(nodes);
     }
 
-    private static SearchHit ReadSearchHit(SqliteDataReader r)
+    private static SearchHit ReadSearchHit(SqliteRow r)
     {
         var label = r.GetString(1);
-        if (label == Labels.VictimRole) return new SearchHit(r.GetString(0), label, VictimProtection.DisplayName(PropertyJson.Read(r.NullableString(4))), []);
-        var aliases = r.GetString(3);
-        return new SearchHit(r.GetString(0), label, r.GetString(2), aliases == "[]" ? [] : PropertyJson.ReadList(aliases));
+        if (label == Labels.VictimRole) return new SearchHit(r.GetString(0), label, VictimProtection.DisplayName(r.Properties(4)), []);
+        return new SearchHit(r.GetString(0), label, r.GetString(2), r.List(3));
     }
 }

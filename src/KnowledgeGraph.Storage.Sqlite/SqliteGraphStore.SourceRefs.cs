@@ -42,6 +42,6 @@ public sealed partial class SqliteGraphStore
             FROM nodes n
             WHERE n.label = 'Source' AND n.id IN (SELECT value FROM json_each($ids))
             """,
-            r => ToSourceRef(r.GetString(0), PropertyJson.Read(r.GetString(1)), r.NullableString(2)),
+            r => ToSourceRef(r.GetString(0), r.Properties(1), r.NullableString(2)),
             cancellationToken, ("$ids", PropertyJson.WriteList(ids)));
 }

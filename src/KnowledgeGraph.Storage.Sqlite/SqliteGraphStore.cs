@@ -114,19 +114,21 @@ public sealed partial class SqliteGraphStore : IGraphStore
         return new GraphCounts(labels.ToDictionary(x => x.Item1, x => x.Item2), types.ToDictionary(x => x.Item1, x => x.Item2));
     }
 
-    private static GraphNode ReadNode(SqliteDataReader r, int offset = 0)
+    // A query reads each node or relationship once, so its id and a node's name are made as they are; the rest (labels,
+    // types, the ends' ids, property keys and vocabulary) repeats from row to row and comes from the query's pool.
+    private static GraphNode ReadNode(SqliteRow r, int offset = 0)
     {
         var label = r.GetString(offset + 1);
-        var properties = PropertyJson.Read(r.GetString(offset + 4));
+        var properties = r.Properties(offset + 4);
         // A victim role is only ever shown by its role and descriptor, whatever a row may hold.
-        var name = label == Labels.VictimRole ? VictimProtection.DisplayName(properties) : r.GetString(offset + 2);
-        var aliases = label == Labels.VictimRole ? [] : PropertyJson.ReadList(r.GetString(offset + 3));
-        return new GraphNode(r.GetString(offset), label, name, aliases, properties, PropertyJson.ReadList(r.GetString(offset + 5)));
+        var name = label == Labels.VictimRole ? VictimProtection.DisplayName(properties) : r.GetUniqueString(offset + 2);
+        var aliases = label == Labels.VictimRole ? [] : r.List(offset + 3);
+        return new GraphNode(r.GetUniqueString(offset), label, name, aliases, properties, r.List(offset + 5));
     }
 
-    private static GraphRelationship ReadRelationship(SqliteDataReader r, int offset = 0) =>
-        new(r.GetString(offset), r.GetString(offset + 1), r.GetString(offset + 2), r.GetString(offset + 3),
-            PropertyJson.Read(r.GetString(offset + 4)), PropertyJson.ReadList(r.GetString(offset + 5)));
+    private static GraphRelationship ReadRelationship(SqliteRow r, int offset = 0) =>
+        new(r.GetUniqueString(offset), r.GetString(offset + 1), r.GetString(offset + 2), r.GetString(offset + 3),
+            r.Properties(offset + 4), r.List(offset + 5));
 
     private static async Task<Dictionary<string, GraphNode>> LoadNodesAsync(SqliteConnection connection, IEnumerable<string> ids,
         CancellationToken cancellationToken)

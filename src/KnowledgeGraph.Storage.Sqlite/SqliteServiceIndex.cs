@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Core.Model;
 using KnowledgeGraph.Core.Rules;
@@ -55,40 +54,32 @@ internal sealed class SqliteServiceIndex
     public static SqliteServiceIndex Load(SqliteConnection connection)
     {
         var nodes = new Dictionary<string, NodeRef>(StringComparer.Ordinal);
-        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Intern(string s) => strings.TryGetValue(s, out var known) ? known : strings[s] = s;
         NodeRef Node(string id, string label, string name) => nodes.TryGetValue(id, out var known) ? known : nodes[id] = new NodeRef(id, label, name);
-        static string? Text(SqliteDataReader r, int i) =>
-            r.IsDBNull(i) ? null : Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture);
 
         // A unit's force: the first by id it is part of, as the rest of the store reads it.
         var forceOfUnit = new Dictionary<string, NodeRef>(StringComparer.Ordinal);
-        using (var command = connection.Command(
-                   """
-                   SELECT p.from_id, f.id, f.label, f.name FROM relationships p JOIN nodes f ON f.id = p.to_id
-                   WHERE p.type = 'PART_OF' AND f.label = 'Force' ORDER BY p.from_id, f.id
-                   """))
-        using (var reader = command.ExecuteReader())
-            while (reader.Read())
-                forceOfUnit.TryAdd(reader.GetString(0), Node(reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        foreach (var row in connection.Rows(
+                     """
+                     SELECT p.from_id, f.id, f.label, f.name FROM relationships p JOIN nodes f ON f.id = p.to_id
+                     WHERE p.type = 'PART_OF' AND f.label = 'Force' ORDER BY p.from_id, f.id
+                     """, CancellationToken.None))
+            forceOfUnit.TryAdd(row.GetString(0), Node(row.GetString(1), row.GetString(2), row.GetString(3)));
 
+        // Dates and citations repeat across spells and come from the query's string pool, one string each.
         var spells = new List<ServiceSpell>();
-        using (var command = connection.Command(
-                   """
-                   SELECT r.id, off.id, off.label, off.name, o.id, o.label, o.name,
-                          json_extract(r.properties, '$.from'), json_extract(r.properties, '$.to'), r.sources
-                   FROM relationships r JOIN nodes off ON off.id = r.from_id JOIN nodes o ON o.id = r.to_id
-                   WHERE r.type = 'SERVED_IN' ORDER BY r.id
-                   """))
-        using (var reader = command.ExecuteReader())
-            while (reader.Read())
-            {
-                var place = Node(reader.GetString(4), reader.GetString(5), reader.GetString(6));
-                var force = place.Label == Labels.Force ? place : forceOfUnit.GetValueOrDefault(place.Id);
-                var citations = PropertyJson.ReadList(reader.GetString(9)).Select(Intern).ToArray();
-                spells.Add(new ServiceSpell(reader.GetString(0), Node(reader.GetString(1), reader.GetString(2), reader.GetString(3)), place, force,
-                    Text(reader, 7) is { } from ? Intern(from) : null, Text(reader, 8) is { } to ? Intern(to) : null, citations));
-            }
+        foreach (var row in connection.Rows(
+                     """
+                     SELECT r.id, off.id, off.label, off.name, o.id, o.label, o.name,
+                            json_extract(r.properties, '$.from'), json_extract(r.properties, '$.to'), r.sources
+                     FROM relationships r JOIN nodes off ON off.id = r.from_id JOIN nodes o ON o.id = r.to_id
+                     WHERE r.type = 'SERVED_IN' ORDER BY r.id
+                     """, CancellationToken.None))
+        {
+            var place = Node(row.GetString(4), row.GetString(5), row.GetString(6));
+            var force = place.Label == Labels.Force ? place : forceOfUnit.GetValueOrDefault(place.Id);
+            spells.Add(new ServiceSpell(row.GetString(0), Node(row.GetString(1), row.GetString(2), row.GetString(3)), place, force,
+                row.NullableString(7), row.NullableString(8), row.List(9)));
+        }
         return new SqliteServiceIndex(spells);
     }
 

@@ -106,17 +106,13 @@ internal sealed class SqliteTopology
         var nodeRowIds = new long[nodeCount];
         var labelNumbers = new Dictionary<string, byte>(StringComparer.Ordinal);
         var read = 0;
-        using (var command = connection.Command("SELECT rowid, id, label FROM nodes"))
-        using (var reader = command.ExecuteReader())
+        foreach (var row in connection.Rows("SELECT rowid, id, label FROM nodes", CancellationToken.None))
         {
-            while (reader.Read())
-            {
-                if (read == nodeCount) throw Changed();
-                nodeRowIds[read] = reader.GetInt64(0);
-                ids[read] = reader.GetString(1);
-                labels[read] = Number(labelNumbers, reader.GetString(2), "labels");
-                read++;
-            }
+            if (read == nodeCount) throw Changed();
+            nodeRowIds[read] = row.GetInt64(0);
+            ids[read] = row.GetUniqueString(1);
+            labels[read] = Number(labelNumbers, row.GetString(2), "labels");
+            read++;
         }
         if (read != nodeCount) throw Changed();
         var nodeOrder = Enumerable.Range(0, nodeCount).ToArray();
@@ -131,20 +127,19 @@ internal sealed class SqliteTopology
         var rowIdArray = new long[relCount];
         var ordinal = true;
         read = 0;
-        using (var command = connection.Command("SELECT rowid, id FROM relationships ORDER BY id"))
-        using (var reader = command.ExecuteReader())
+        var previous = new char[128];
+        var previousLength = -1;
+        foreach (var row in connection.Rows("SELECT rowid, id FROM relationships ORDER BY id", CancellationToken.None))
         {
-            string? previous = null;
-            while (reader.Read())
-            {
-                if (read == relCount) throw Changed();
-                var id = reader.GetString(1);
-                // SQLite orders text by its UTF-8 bytes: the same as ordinal order unless a key holds characters
-                // beyond the Basic Multilingual Plane. Check rather than trust it.
-                if (previous is not null && string.CompareOrdinal(previous, id) >= 0) ordinal = false;
-                previous = id;
-                rowIdArray[read++] = reader.GetInt64(0);
-            }
+            if (read == relCount) throw Changed();
+            var id = row.Chars(1);
+            // SQLite orders text by its UTF-8 bytes: the same as ordinal order unless a key holds characters
+            // beyond the Basic Multilingual Plane. Check rather than trust it (on the decoded text, with no string made).
+            if (previousLength >= 0 && previous.AsSpan(0, previousLength).SequenceCompareTo(id) >= 0) ordinal = false;
+            if (previous.Length < id.Length) previous = new char[2 * id.Length];
+            id.CopyTo(previous);
+            previousLength = id.Length;
+            rowIdArray[read++] = row.GetInt64(0);
         }
         if (read != relCount) throw Changed();
         if (!ordinal) rowIdArray = OrdinalOrder(connection, relCount);
@@ -154,16 +149,14 @@ internal sealed class SqliteTopology
         var typeRows = new byte[relCount];
         var fromArray = new int[relCount];
         var toArray = new int[relCount];
-        using (var command = connection.Command("SELECT rowid, type, from_id, to_id FROM relationships"))
-        using (var reader = command.ExecuteReader())
+        var numberOf = number.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var row in connection.Rows("SELECT rowid, type, from_id, to_id FROM relationships", CancellationToken.None))
         {
-            while (reader.Read())
-            {
-                var r = numberOfRowId(reader.GetInt64(0));
-                typeRows[r] = Number(typeNumbers, reader.GetString(1), "relationship types");
-                fromArray[r] = number[reader.GetString(2)];
-                toArray[r] = number[reader.GetString(3)];
-            }
+            var r = numberOfRowId(row.GetInt64(0));
+            typeRows[r] = Number(typeNumbers, row.GetString(1), "relationship types");
+            // Looked up by the decoded text: two strings a relationship was 1.5 million strings for a national graph.
+            fromArray[r] = numberOf[row.Chars(2)];
+            toArray[r] = numberOf[row.Chars(3)];
         }
         number.Clear();
 
@@ -239,12 +232,11 @@ internal sealed class SqliteTopology
         var ids = new string[count];
         var rowIds = new long[count];
         var read = 0;
-        using var command = connection.Command("SELECT rowid, id FROM relationships");
-        using var reader = command.ExecuteReader();
-        while (reader.Read() && read < count)
+        foreach (var row in connection.Rows("SELECT rowid, id FROM relationships", CancellationToken.None))
         {
-            rowIds[read] = reader.GetInt64(0);
-            ids[read++] = reader.GetString(1);
+            if (read == count) break;
+            rowIds[read] = row.GetInt64(0);
+            ids[read++] = row.GetUniqueString(1);
         }
         Array.Sort(ids, rowIds, StringComparer.Ordinal);
         return rowIds;

@@ -18,6 +18,9 @@ public readonly record struct Citation(string SourceId, string? Locator)
         return cut < 0 ? new Citation(text, null) : new Citation(text[..cut], text[(cut + 1)..]);
     }
 
+    /// <summary>The Source id of a stored citation, as <see cref="Parse"/> splits it, without making a string.</summary>
+    public static ReadOnlySpan<char> SourceIdOf(string text) => text.IndexOf(Separator) is var cut and >= 0 ? text.AsSpan(0, cut) : text;
+
     /// <summary>The stored form.</summary>
     public override string ToString() => Locator is null ? SourceId : $"{SourceId}{Separator}{Locator}";
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using KnowledgeGraph.Core.Dataset;
 
 namespace KnowledgeGraph.Core.Model;
 
@@ -75,13 +76,28 @@ public static class PropertyJson
     public static IReadOnlyDictionary<string, object?> Read(string? json)
     {
         if (string.IsNullOrEmpty(json) || json == "{}") return PropertyMap.Empty;
-        return ReadFlat(json) ?? ReadDocument(json);
+        return InUtf8(json, static utf8 => ReadFlat(utf8, null)) ?? ReadDocument(json);
+    }
+
+    /// <summary>What <see cref="Read(string?)"/> gives for the same text as UTF-8 (how SQLite hands it over), with short
+    /// keys and values taken from <paramref name="pool"/> when one is given.</summary>
+    public static IReadOnlyDictionary<string, object?> Read(ReadOnlySpan<byte> utf8, StringPool? pool)
+    {
+        if (utf8.IsEmpty || utf8.SequenceEqual("{}"u8)) return PropertyMap.Empty;
+        return ReadFlat(utf8, pool) ?? ReadDocument(Encoding.UTF8.GetString(utf8));
     }
 
     public static IReadOnlyList<string> ReadList(string? json)
     {
         if (string.IsNullOrEmpty(json) || json == "[]") return [];
-        return ReadFlatList(json) ?? JsonSerializer.Deserialize<string[]>(json) ?? [];
+        return InUtf8(json, static utf8 => ReadFlatList(utf8, null)) ?? JsonSerializer.Deserialize<string[]>(json) ?? [];
+    }
+
+    /// <summary>What <see cref="ReadList(string?)"/> gives for the same text as UTF-8, short items from <paramref name="pool"/>.</summary>
+    public static IReadOnlyList<string> ReadList(ReadOnlySpan<byte> utf8, StringPool? pool)
+    {
+        if (utf8.IsEmpty || utf8.SequenceEqual("[]"u8)) return [];
+        return ReadFlatList(utf8, pool) ?? JsonSerializer.Deserialize<string[]>(utf8) ?? [];
     }
 
     /// <summary>What <see cref="Read"/> gives, the general way: any JSON object (numbers and nested values as their text).</summary>
@@ -94,55 +110,69 @@ public static class PropertyJson
         return result.Build();
     }
 
+    // One builder per thread, emptied by each map it builds: a new one per bag was a quarter of reading a national case index.
+    [ThreadStatic] private static PropertyMap.Builder? t_builder;
+
     // Every answer reads the properties of each node and relationship it shows, and a document per bag was most of reading
     // a node. What stores write holds only strings, booleans and lists of strings, so one pass of the reader over the
     // text does; anything else (a number, a nested object, text that is not JSON) gives null and the general way decides.
-    private static PropertyMap? ReadFlat(string json) => ReadInOnePass(json, static (ref Utf8JsonReader reader) =>
+    private static PropertyMap? ReadFlat(ReadOnlySpan<byte> utf8, StringPool? pool)
     {
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
-        var result = new PropertyMap.Builder();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var key = reader.GetString()!;
-            if (!reader.Read()) return null;
-            object? value;
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.String: value = reader.GetString(); break;
-                case JsonTokenType.True: value = true; break;
-                case JsonTokenType.False: value = false; break;
-                case JsonTokenType.Null: value = null; break;
-                case JsonTokenType.StartArray:
-                    if (Strings(ref reader, nullItems: false) is not { } list) return null;
-                    value = list.ToArray();
-                    break;
-                default: return null;
-            }
-            result.Set(key, value);
-        }
-        return reader.TokenType == JsonTokenType.EndObject && !reader.Read() ? result.Build() : null;
-    });
-
-    private static string[]? ReadFlatList(string json) => ReadInOnePass(json, static (ref Utf8JsonReader reader) =>
-        !reader.Read() || reader.TokenType != JsonTokenType.StartArray || Strings(ref reader, nullItems: true) is not { } list || reader.Read()
-            ? null
-            : list.ToArray());
-
-    private delegate T? OnePass<T>(ref Utf8JsonReader reader) where T : class;
-
-    // The text as UTF-8 in a pooled buffer, read by one pass of the reader; null when the pass gives up or the text is
-    // not JSON (the general way then reads it, or says what is wrong with it).
-    private static T? ReadInOnePass<T>(string json, OnePass<T> read) where T : class
-    {
-        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
         try
         {
-            var reader = new Utf8JsonReader(utf8.AsSpan(0, Encoding.UTF8.GetBytes(json, utf8)));
-            return read(ref reader);
+            var reader = new Utf8JsonReader(utf8);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+            var result = t_builder ??= new PropertyMap.Builder();
+            result.Clear(); // a pass that gave up left its keys
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var key = Text(ref reader, pool);
+                if (!reader.Read()) return null;
+                object? value;
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.String: value = Text(ref reader, pool); break;
+                    case JsonTokenType.True: value = true; break;
+                    case JsonTokenType.False: value = false; break;
+                    case JsonTokenType.Null: value = null; break;
+                    case JsonTokenType.StartArray:
+                        if (Strings(ref reader, pool, nullItems: false) is not { } list) return null;
+                        value = list.ToArray();
+                        break;
+                    default: return null;
+                }
+                result.Set(key, value);
+            }
+            return reader.TokenType == JsonTokenType.EndObject && !reader.Read() ? result.Build() : null;
+        }
+        catch (JsonException)
+        {
+            return null; // not JSON: the general way says what is wrong with it
+        }
+    }
+
+    private static string[]? ReadFlatList(ReadOnlySpan<byte> utf8, StringPool? pool)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8);
+            return !reader.Read() || reader.TokenType != JsonTokenType.StartArray || Strings(ref reader, pool, nullItems: true) is not { } list || reader.Read()
+                ? null
+                : list.ToArray();
         }
         catch (JsonException)
         {
             return null;
+        }
+    }
+
+    // The text as UTF-8 in a pooled buffer, for the readers above.
+    private static T? InUtf8<T>(string json, Func<ReadOnlySpan<byte>, T?> read) where T : class
+    {
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            return read(utf8.AsSpan(0, Encoding.UTF8.GetBytes(json, utf8)));
         }
         finally
         {
@@ -150,16 +180,25 @@ public static class PropertyJson
         }
     }
 
+    // The string the reader is at, from the pool when there is one and the text is short.
+    private static string Text(ref Utf8JsonReader reader, StringPool? pool)
+    {
+        if (pool is null || reader.HasValueSequence || reader.ValueSpan.Length > StringPool.MaxPooledBytes) return reader.GetString()!;
+        if (!reader.ValueIsEscaped) return pool.Get(reader.ValueSpan);
+        Span<char> chars = stackalloc char[StringPool.MaxPooledBytes]; // unescaping only ever shortens
+        return pool.Get(chars[..reader.CopyString(chars)]);
+    }
+
     // The items of the array the reader is at the start of, when each is a string; null otherwise. A null item is kept
     // when nullItems says so (as JsonSerializer's string[] keeps it); a property's list leaves it to the general way.
-    private static List<string>? Strings(ref Utf8JsonReader reader, bool nullItems)
+    private static List<string>? Strings(ref Utf8JsonReader reader, StringPool? pool, bool nullItems)
     {
         var items = new List<string>();
         while (reader.Read())
             switch (reader.TokenType)
             {
                 case JsonTokenType.EndArray: return items;
-                case JsonTokenType.String: items.Add(reader.GetString()!); break;
+                case JsonTokenType.String: items.Add(Text(ref reader, pool)); break;
                 case JsonTokenType.Null when nullItems: items.Add(null!); break;
                 default: return null;
             }

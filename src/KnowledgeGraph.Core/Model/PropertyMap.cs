@@ -84,14 +84,20 @@ public sealed class PropertyMap : IReadOnlyDictionary<string, object?>
 
         public object? GetValueOrDefault(string key) => IndexOf(_entries, _count, key) is var index and >= 0 ? _entries[index].Value : null;
 
+        /// <summary>Forgets what was set since the last <see cref="Build"/>.</summary>
+        public void Clear()
+        {
+            Array.Clear(_entries, 0, _count);
+            _count = 0;
+        }
+
         /// <summary>The properties set since the last call, sorted by key; the builder is empty again.</summary>
         public PropertyMap Build()
         {
             if (_count == 0) return Empty;
             var entries = _entries.AsSpan(0, _count).ToArray();
             Array.Sort(entries, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-            Array.Clear(_entries, 0, _count);
-            _count = 0;
+            Clear();
             return new PropertyMap(entries);
         }
     }

@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using KnowledgeGraph.Core.Dataset;
 using KnowledgeGraph.Core.Model;
 
 namespace KnowledgeGraph.Tests.Model;
@@ -6,11 +8,15 @@ namespace KnowledgeGraph.Tests.Model;
 /// <summary>
 /// Reading stored properties takes one pass of the JSON reader when the text holds only what stores write (strings,
 /// booleans, lists of strings) and falls back to a JSON document otherwise. Both ways must read every text alike: checked
-/// on bags written from random values full of escapes, and on hand-written JSON the fast way must hand over.
+/// on bags written from random values full of escapes, and on hand-written JSON the fast way must hand over. The SQLite
+/// store reads the same text as UTF-8 with a string pool (short text, escaped or not, from the pool); that must read alike too.
 /// </summary>
 public class PropertyJsonReadTests
 {
-    private static readonly string[] Pieces = ["a", "Smith", "", "\"", "\\", "/", "\n", "\t", "\u0001", "é", "Ł", "中文", "😀", "<b>&'", " ", "2003-11"];
+    private static readonly string[] Pieces = ["a", "Smith", "", "\"", "\\", "/", "\n", "\t", "\u0001", "é", "Ł", "中文", "😀", "<b>&'", " ", "2003-11", new string('x', 40)];
+
+    // Shared by every read of a test, as a query's rows share theirs.
+    private readonly StringPool _pool = new();
 
     [Fact]
     public void Bags_written_by_stores_read_the_same_both_ways()
@@ -52,8 +58,10 @@ public class PropertyJsonReadTests
     {
         var expected = Record.Exception(() => PropertyJson.ReadDocument(json));
         var actual = Record.Exception(() => PropertyJson.Read(json));
+        var fromUtf8 = Record.Exception(() => PropertyJson.Read(Encoding.UTF8.GetBytes(json), _pool));
         Assert.NotNull(expected);
         Assert.Equal(expected.GetType(), actual?.GetType());
+        Assert.Equal(expected.GetType(), fromUtf8?.GetType());
     }
 
     [Fact]
@@ -64,20 +72,41 @@ public class PropertyJsonReadTests
             .Select(_ => JsonSerializer.Serialize(Enumerable.Range(0, random.Next(0, 5)).Select(_ => random.Next(6) == 0 ? null : Text(random)).ToArray()))
             .Concat(["""[ "a" , "b" ]""", """["a",null]""", "[]", "[\"\\u00e9\"]"]);
         foreach (var json in lists)
+        {
             Assert.Equal(JsonSerializer.Deserialize<string[]>(json), PropertyJson.ReadList(json));
-        Assert.ThrowsAny<JsonException>(() => PropertyJson.ReadList("""["a",1]"""));
-        Assert.ThrowsAny<JsonException>(() => PropertyJson.ReadList("""["a"] ["b"]"""));
+            Assert.Equal(JsonSerializer.Deserialize<string[]>(json), PropertyJson.ReadList(Encoding.UTF8.GetBytes(json), _pool));
+        }
+        foreach (var bad in new[] { """["a",1]""", """["a"] ["b"]""" })
+        {
+            Assert.ThrowsAny<JsonException>(() => PropertyJson.ReadList(bad));
+            Assert.ThrowsAny<JsonException>(() => PropertyJson.ReadList(Encoding.UTF8.GetBytes(bad), _pool));
+        }
     }
 
     private static string Text(Random random) =>
         string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => Pieces[random.Next(Pieces.Length)]));
 
-    private static void AssertSameBothWays(string json)
+    [Fact]
+    public void Short_text_read_from_utf8_is_one_string_however_often_it_is_read()
+    {
+        var first = PropertyJson.Read("""{"kind":"serving","note":"\u00e9t\u00e9"}"""u8, _pool);
+        var second = PropertyJson.Read("""{"kind":"serving","note":"été"}"""u8, _pool);
+        Assert.Same(first["kind"], second["kind"]);
+        Assert.Same(first["note"], second["note"]); // escaped or not, the same text
+        Assert.Same(first.Keys.First(), second.Keys.First());
+        var text = new string('y', StringPool.MaxPooledBytes + 1); // longer text is made each time
+        Assert.NotSame(PropertyJson.Read(Encoding.UTF8.GetBytes($$"""{"k":"{{text}}"}"""), _pool)["k"],
+            PropertyJson.Read(Encoding.UTF8.GetBytes($$"""{"k":"{{text}}"}"""), _pool)["k"]);
+    }
+
+    private void AssertSameBothWays(string json)
     {
         var expected = PropertyJson.ReadDocument(json);
-        var actual = PropertyJson.Read(json);
-        Assert.Equal(expected.Keys, actual.Keys);
-        foreach (var (key, value) in expected)
-            Assert.Equal(value, actual[key]);
+        foreach (var actual in new[] { PropertyJson.Read(json), PropertyJson.Read(Encoding.UTF8.GetBytes(json), _pool) })
+        {
+            Assert.Equal(expected.Keys, actual.Keys);
+            foreach (var (key, value) in expected)
+                Assert.Equal(value, actual[key]);
+        }
     }
 }
