@@ -33,14 +33,22 @@ internal sealed class SqliteRow
     public bool IsDBNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
 
     /// <summary>The column as text; a NULL is an error, as through the data reader.</summary>
-    public string GetString(int column) =>
-        IsDBNull(column) ? throw new InvalidOperationException($"column {column} is NULL, not text") : _pool.Get(Utf8(column));
+    public string GetString(int column) => NullableString(column) ?? throw new InvalidOperationException($"column {column} is NULL, not text");
 
-    public string? NullableString(int column) => IsDBNull(column) ? null : _pool.Get(Utf8(column));
+    public string? NullableString(int column) => TryText(column, out var utf8) ? _pool.Get(utf8) : null;
 
     /// <summary>The column as a new string, not pooled: for a column whose values are all different (a table's ids).</summary>
-    public string GetUniqueString(int column) =>
-        IsDBNull(column) ? throw new InvalidOperationException($"column {column} is NULL, not text") : Encoding.UTF8.GetString(Utf8(column));
+    public string GetUniqueString(int column) => TryText(column, out var utf8)
+        ? Encoding.UTF8.GetString(utf8)
+        : throw new InvalidOperationException($"column {column} is NULL, not text");
+
+    // The column's bytes; false when it is NULL. Only empty bytes can be NULL, so only they ask SQLite for the type (a
+    // call into SQLite per column saved; reading the bytes first never changes a NULL's type).
+    private bool TryText(int column, out ReadOnlySpan<byte> utf8)
+    {
+        utf8 = Utf8(column);
+        return !utf8.IsEmpty || !IsDBNull(column);
+    }
 
     /// <summary>The column's text decoded into a buffer of the row's, without a string (to look a key up or compare
     /// it); valid until the next call. NULL reads as empty.</summary>
@@ -59,11 +67,10 @@ internal sealed class SqliteRow
     public ReadOnlySpan<byte> Utf8(int column) => raw.sqlite3_column_blob(_statement, column);
 
     /// <summary>A JSON property bag column, as <see cref="PropertyJson.Read(string?)"/> reads its text.</summary>
-    public IReadOnlyDictionary<string, object?> Properties(int column) =>
-        IsDBNull(column) ? PropertyMap.Empty : PropertyJson.Read(Utf8(column), _pool);
+    public IReadOnlyDictionary<string, object?> Properties(int column) => PropertyJson.Read(Utf8(column), _pool); // NULL reads as {}
 
     /// <summary>A JSON list column, as <see cref="PropertyJson.ReadList(string?)"/> reads its text.</summary>
-    public IReadOnlyList<string> List(int column) => IsDBNull(column) ? [] : PropertyJson.ReadList(Utf8(column), _pool);
+    public IReadOnlyList<string> List(int column) => PropertyJson.ReadList(Utf8(column), _pool); // NULL reads as []
 }
 
 /// <summary>Runs a query on the connection's SQLite handle and hands over its rows one at a time (see <see cref="SqliteRow"/>).</summary>

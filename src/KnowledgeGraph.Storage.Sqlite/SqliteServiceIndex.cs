@@ -53,8 +53,13 @@ internal sealed class SqliteServiceIndex
 
     public static SqliteServiceIndex Load(SqliteConnection connection)
     {
+        // Each node once: its label and name are read only the first time its id is met.
         var nodes = new Dictionary<string, NodeRef>(StringComparer.Ordinal);
-        NodeRef Node(string id, string label, string name) => nodes.TryGetValue(id, out var known) ? known : nodes[id] = new NodeRef(id, label, name);
+        NodeRef Node(SqliteRow row, int column)
+        {
+            var id = row.GetString(column);
+            return nodes.TryGetValue(id, out var known) ? known : nodes[id] = new NodeRef(id, row.GetString(column + 1), row.GetUniqueString(column + 2));
+        }
 
         // A unit's force: the first by id it is part of, as the rest of the store reads it.
         var forceOfUnit = new Dictionary<string, NodeRef>(StringComparer.Ordinal);
@@ -63,7 +68,7 @@ internal sealed class SqliteServiceIndex
                      SELECT p.from_id, f.id, f.label, f.name FROM relationships p JOIN nodes f ON f.id = p.to_id
                      WHERE p.type = 'PART_OF' AND f.label = 'Force' ORDER BY p.from_id, f.id
                      """, CancellationToken.None))
-            forceOfUnit.TryAdd(row.GetString(0), Node(row.GetString(1), row.GetString(2), row.GetString(3)));
+            forceOfUnit.TryAdd(row.GetString(0), Node(row, 1));
 
         // Dates and citations repeat across spells and come from the query's string pool, one string each.
         var spells = new List<ServiceSpell>();
@@ -75,10 +80,9 @@ internal sealed class SqliteServiceIndex
                      WHERE r.type = 'SERVED_IN' ORDER BY r.id
                      """, CancellationToken.None))
         {
-            var place = Node(row.GetString(4), row.GetString(5), row.GetString(6));
+            var place = Node(row, 4);
             var force = place.Label == Labels.Force ? place : forceOfUnit.GetValueOrDefault(place.Id);
-            spells.Add(new ServiceSpell(row.GetString(0), Node(row.GetString(1), row.GetString(2), row.GetString(3)), place, force,
-                row.NullableString(7), row.NullableString(8), row.List(9)));
+            spells.Add(new ServiceSpell(row.GetUniqueString(0), Node(row, 1), place, force, row.NullableString(7), row.NullableString(8), row.List(9)));
         }
         return new SqliteServiceIndex(spells);
     }
