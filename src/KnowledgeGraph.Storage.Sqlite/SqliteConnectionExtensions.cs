@@ -30,5 +30,4 @@ internal static class SqliteConnectionExtensions
         foreach (var row in connection.Rows(sql, cancellationToken, parameters)) rows.Add(map(row));
         return Task.FromResult(rows);
     }
-
 }

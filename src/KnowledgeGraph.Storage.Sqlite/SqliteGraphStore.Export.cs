@@ -6,8 +6,8 @@ namespace KnowledgeGraph.Storage.Sqlite;
 
 public sealed partial class SqliteGraphStore
 {
-    // Rows are yielded as SQLite reads them, so an export of the national graph never holds it in memory; so is the pool
-    // of short text, bounded, which keeps labels, types and property keys from being made again for every row.
+    // Rows are yielded as SQLite reads them, so an export of the national graph never holds it in memory. Their short text
+    // (labels, types, property keys) comes from a bounded pool: not made again for every row, and not growing with the graph.
     private const int ExportPoolSize = 4096;
 
     public async IAsyncEnumerable<GraphNode> ExportNodesAsync([EnumeratorCancellation] CancellationToken cancellationToken)

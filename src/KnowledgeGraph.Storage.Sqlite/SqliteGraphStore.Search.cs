@@ -1,7 +1,6 @@
 using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Core.Model;
 using KnowledgeGraph.Core.Rules;
-using Microsoft.Data.Sqlite;
 
 namespace KnowledgeGraph.Storage.Sqlite;
 
@@ -31,7 +30,8 @@ public sealed partial class SqliteGraphStore
     private static SearchHit ReadSearchHit(SqliteRow r)
     {
         var label = r.GetString(1);
-        if (label == Labels.VictimRole) return new SearchHit(r.GetString(0), label, VictimProtection.DisplayName(r.Properties(4)), []);
-        return new SearchHit(r.GetString(0), label, r.GetString(2), r.List(3));
+        // Ids and names are each read once (a node per row), as ReadNode reads them.
+        if (label == Labels.VictimRole) return new SearchHit(r.GetUniqueString(0), label, VictimProtection.DisplayName(r.Properties(4)), []);
+        return new SearchHit(r.GetUniqueString(0), label, r.GetUniqueString(2), r.List(3));
     }
 }

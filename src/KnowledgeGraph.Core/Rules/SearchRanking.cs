@@ -25,8 +25,8 @@ public static class SearchRanking
 
     /// <summary>The words a prefix search looks for: runs of letters and digits (what <c>[\p{L}\p{N}]+</c> matches, char by
     /// char), lower case.</summary>
-    /// <remarks>Scanned by hand: the name index reads every name of the graph, and a regular expression's matches were
-    /// 600 MB of a national build's 740 MB allocated.</remarks>
+    /// <remarks>Scanned by hand: the name index splits every name of the graph, and a regular expression's matches made
+    /// a national name-index build allocate 765 MB rather than 346 MB.</remarks>
     public static IReadOnlyList<string> Words(string text)
     {
         List<string> words = [];
