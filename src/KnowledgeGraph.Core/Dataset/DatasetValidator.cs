@@ -682,9 +682,7 @@ internal sealed class DatasetValidator(List<DatasetError> errors)
         var byId = nodesById.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < sources.Count; i++)
         {
-            var citation = sources[i].AsSpan();
-            var cut = citation.IndexOf(Citation.Separator);
-            var source = cut < 0 ? citation : citation[..cut];
+            var source = Citation.SourceIdOf(sources[i]);
             if (!byId.TryGetValue(source, out var node))
                 Error(place, $"{Describe(item)} cites '{source}', which no node in the dataset has");
             else if (node.Label != Labels.Source)

@@ -12,8 +12,9 @@ namespace KnowledgeGraph.Core.Dataset;
 /// </summary>
 public sealed class StringPool
 {
-    /// <summary>Text longer than this (in UTF-8 bytes) is rarely repeated (descriptions, titles) and is not pooled.</summary>
-    public const int MaxPooledBytes = 64;
+    /// <summary>Text longer than this (in characters, or in UTF-8 bytes when given as bytes) is rarely repeated
+    /// (descriptions, titles): it is made as a new string, not pooled.</summary>
+    public const int MaxPooledLength = 64;
 
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _byChars;
@@ -28,9 +29,11 @@ public sealed class StringPool
         _byChars = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>The pooled string for <paramref name="chars"/>, made (and pooled) the first time it is seen.</summary>
+    /// <summary>The pooled string for <paramref name="chars"/>, made (and pooled) the first time it is seen; a new string
+    /// when it is longer than <see cref="MaxPooledLength"/>.</summary>
     public string Get(ReadOnlySpan<char> chars)
     {
+        if (chars.Length > MaxPooledLength) return chars.ToString();
         if (_byChars.TryGetValue(chars, out var known)) return known;
         var made = chars.ToString();
         if (_strings.Count >= _maxCount) _strings.Clear();
@@ -42,8 +45,8 @@ public sealed class StringPool
     /// decodes them), pooled when it is short.</summary>
     public string Get(ReadOnlySpan<byte> utf8)
     {
-        if (utf8.Length > MaxPooledBytes) return Encoding.UTF8.GetString(utf8);
-        Span<char> chars = stackalloc char[MaxPooledBytes]; // UTF-8 never has fewer bytes than UTF-16 has chars
+        if (utf8.Length > MaxPooledLength) return Encoding.UTF8.GetString(utf8);
+        Span<char> chars = stackalloc char[MaxPooledLength]; // UTF-8 never has fewer bytes than UTF-16 has chars
         return Get(chars[..Encoding.UTF8.GetChars(utf8, chars)]);
     }
 

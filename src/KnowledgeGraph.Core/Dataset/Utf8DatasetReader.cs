@@ -17,9 +17,6 @@ namespace KnowledgeGraph.Core.Dataset;
 /// </summary>
 internal sealed class Utf8DatasetReader : JsonReader, IJsonLineInfo
 {
-    // Longer strings (summaries, descriptions) rarely repeat: made directly rather than hashed into the pool.
-    private const int PooledLength = 64;
-
     private static readonly object True = true, False = false;
 
     private readonly Stream _stream;
@@ -171,8 +168,7 @@ internal sealed class Utf8DatasetReader : JsonReader, IJsonLineInfo
         if (_chars.Length < raw.Length) _chars = new char[Math.Max(raw.Length, _chars.Length * 2)];
         // Invalid UTF-8 becomes U+FFFD, as StreamReader decodes it.
         var length = reader.ValueIsEscaped ? reader.CopyString(_chars) : Encoding.UTF8.GetChars(raw, _chars);
-        var chars = _chars.AsSpan(0, length);
-        return length <= PooledLength ? _pool.Get(chars) : chars.ToString();
+        return _pool.Get(_chars.AsSpan(0, length)); // the pool makes long text as a new string
     }
 
     // JsonTextReader tries a string as a date when it has this shape (DateTimeUtils.TryParseDateTime): an ISO date-time,

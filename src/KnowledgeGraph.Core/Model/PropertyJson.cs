@@ -183,9 +183,9 @@ public static class PropertyJson
     // The string the reader is at, from the pool when there is one and the text is short.
     private static string Text(ref Utf8JsonReader reader, StringPool? pool)
     {
-        if (pool is null || reader.HasValueSequence || reader.ValueSpan.Length > StringPool.MaxPooledBytes) return reader.GetString()!;
+        if (pool is null || reader.HasValueSequence || reader.ValueSpan.Length > StringPool.MaxPooledLength) return reader.GetString()!;
         if (!reader.ValueIsEscaped) return pool.Get(reader.ValueSpan);
-        Span<char> chars = stackalloc char[StringPool.MaxPooledBytes]; // unescaping only ever shortens
+        Span<char> chars = stackalloc char[StringPool.MaxPooledLength]; // unescaping only ever shortens
         return pool.Get(chars[..reader.CopyString(chars)]);
     }
 

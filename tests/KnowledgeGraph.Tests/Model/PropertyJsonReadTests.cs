@@ -94,7 +94,7 @@ public class PropertyJsonReadTests
         Assert.Same(first["kind"], second["kind"]);
         Assert.Same(first["note"], second["note"]); // escaped or not, the same text
         Assert.Same(first.Keys.First(), second.Keys.First());
-        var text = new string('y', StringPool.MaxPooledBytes + 1); // longer text is made each time
+        var text = new string('y', StringPool.MaxPooledLength + 1); // longer text is made each time
         Assert.NotSame(PropertyJson.Read(Encoding.UTF8.GetBytes($$"""{"k":"{{text}}"}"""), _pool)["k"],
             PropertyJson.Read(Encoding.UTF8.GetBytes($$"""{"k":"{{text}}"}"""), _pool)["k"]);
     }
